@@ -1,0 +1,123 @@
+package org.revops;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.revops.account.AccountService;
+import org.revops.account.ContactService;
+import org.revops.opportunity.PipelineService;
+import org.revops.platform.paging.ListRequest;
+import org.revops.platform.paging.ListSpec;
+import org.revops.platform.paging.ValueType;
+import org.revops.platform.workspace.ApiKeyService;
+import org.revops.team.UserService;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Completes the generated contract from the same declarations the code runs on: list parameters come from each
+ * {@link ListSpec}, and every operation documents the problem+json errors it can answer.
+ */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+public class OpenApiContract implements OASFilter {
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    static final Map<String, ListSpec> LISTS = Stream.of(UserService.LIST, AccountService.LIST, ContactService.LIST,
+                    PipelineService.LIST, org.revops.opportunity.OpportunityQueries.LIST, ApiKeyService.LIST)
+            .collect(Collectors.toMap(ListSpec::operationId, Function.identity()));
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.getComponents().addSchema("FieldError", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", string("The request field, dotted for nested fields"))
+                .addProperty("message", string("What is wrong with it")));
+        openAPI.getComponents().addSchema("Problem", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details. `type` is stable: branch on it, not on `detail`.")
+                .addProperty("type", string("Stable URI of the problem type, e.g. https://revops.dev/problems/validation"))
+                .addProperty("title", string("Short summary of the problem type"))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                .addProperty("detail", string("What went wrong in this request"))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError"))));
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            ListSpec spec = LISTS.get(operation.getOperationId());
+            if (spec != null) {
+                addListParameters(operation, spec);
+            }
+            addErrors(path, method, operation);
+        }));
+    }
+
+    private static void addListParameters(Operation operation, ListSpec spec) {
+        operation.addParameter(query("limit", "Page size, 1-" + ListRequest.MAX_LIMIT + " (default "
+                + ListRequest.DEFAULT_LIMIT + ").", ValueType.INTEGER));
+        operation.addParameter(query("cursor", "`nextCursor` of the previous page.", ValueType.TEXT));
+        operation.addParameter(query("sort", "Comma-separated fields, `-` for descending. Fields: "
+                + String.join(", ", spec.sorts().keySet()) + ". Default: " + String.join(",", spec.defaultSort())
+                + ".", ValueType.TEXT));
+        for (ListSpec.Filter filter : spec.filters().values()) {
+            Parameter parameter = query(filter.name(), filter.description()
+                    + (filter.repeatable() ? " Repeat the parameter for OR." : ""), filter.type());
+            if (filter.repeatable()) {
+                parameter.schema(OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(schemaOf(filter.type())))
+                        .explode(true).style(Parameter.Style.FORM);
+            }
+            operation.addParameter(parameter);
+        }
+    }
+
+    private static void addErrors(String path, PathItem.HttpMethod method, Operation operation) {
+        List<String[]> errors = new ArrayList<>();
+        errors.add(new String[] {"400", "Malformed request: bad JSON, unknown field, wrong type, bad parameter"});
+        errors.add(new String[] {"401", "No or unknown API key"});
+        errors.add(new String[] {"403", "The caller's role may not do this"});
+        if (path.contains("{")) {
+            errors.add(new String[] {"404", "No such record in the caller's workspace, or not visible to the caller"});
+        }
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH
+                || method == PathItem.HttpMethod.DELETE) {
+            errors.add(new String[] {"409", "Conflicts with existing data (duplicate, or still referenced)"});
+        }
+        if (method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE) {
+            errors.add(new String[] {"412", "If-Match names a stale version"});
+        }
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH) {
+            errors.add(new String[] {"422", "Validation failed; `errors` names each field"});
+        }
+        for (String[] error : errors) {
+            if (!operation.getResponses().hasAPIResponse(error[0])) {
+                operation.getResponses().addAPIResponse(error[0], OASFactory.createAPIResponse().description(error[1])
+                        .content(OASFactory.createContent().addMediaType("application/problem+json",
+                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+            }
+        }
+    }
+
+    private static Parameter query(String name, String description, ValueType type) {
+        return OASFactory.createParameter().name(name).in(Parameter.In.QUERY).description(description)
+                .schema(schemaOf(type));
+    }
+
+    private static Schema schemaOf(ValueType type) {
+        String[] typeAndFormat = type.openApiTypeAndFormat();
+        Schema schema = OASFactory.createSchema().addType(Schema.SchemaType.valueOf(typeAndFormat[0].toUpperCase()));
+        return typeAndFormat[1] == null ? schema : schema.format(typeAndFormat[1]);
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
+    }
+}

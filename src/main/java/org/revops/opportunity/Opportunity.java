@@ -1,0 +1,41 @@
+package org.revops.opportunity;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Entity
+@Table(name = "opportunities")
+public class Opportunity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public UUID workspaceId;
+    public String name;
+    public UUID accountId;
+    public UUID primaryContactId;
+    public UUID ownerId;
+    public UUID pipelineId;
+    public UUID stageId;
+    public BigDecimal amount;
+    public String currency;
+    public LocalDate closeDate;
+    /** Set by a person; null means the stage's probability applies. */
+    public BigDecimal probabilityOverride;
+    /** Set by a person; null means the stage's forecast category applies. */
+    public String forecastCategoryOverride;
+    public String nextStep;
+    public String source;
+    public String externalId;
+    public String externalSource;
+    public Instant createdAt;
+    public Instant updatedAt;
+    @Version
+    public long version;
+}

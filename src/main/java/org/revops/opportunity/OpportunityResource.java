@@ -1,0 +1,94 @@
+package org.revops.opportunity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.platform.paging.ListRequest;
+import org.revops.platform.paging.Page;
+import org.revops.platform.rest.Responses;
+import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.write.Versions;
+import org.revops.opportunity.OpportunityDtos.OpportunityInput;
+import org.revops.opportunity.OpportunityDtos.OpportunityView;
+
+import java.util.UUID;
+
+@Path("/api/v1/opportunities")
+@Tag(name = "Opportunities", description = "Deals in the pipeline.")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OpportunityResource {
+    private final OpportunityService service;
+    private final CurrentCaller caller;
+
+    public OpportunityResource(OpportunityService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(operationId = "listOpportunities", summary = "List opportunities",
+            description = "Deals the caller may see: a rep their own, a manager their team's, others the whole workspace. Repeat a filter for OR; filters on account.* follow the relation.")
+    public Uni<Page<OpportunityView>> list(@Context UriInfo uri) {
+        return service.list(caller.get(), ListRequest.fromQuery(uri.getQueryParameters())).map(Page::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getOpportunity", summary = "Get an opportunity", description = "The ETag header carries the version.")
+    public Uni<Response> get(@Parameter(description = "Opportunity id") @PathParam("id") UUID id) {
+        return service.get(caller.get(), id).map(Responses::ok);
+    }
+
+    @POST
+    @Operation(operationId = "createOpportunity", summary = "Create an opportunity", description = "Probability and forecast category default from the stage; the owner defaults to the caller.")
+    @RequestBody(required = true)
+    public Uni<Response> create(@Valid OpportunityInput input, @Context UriInfo uri) {
+        return service.create(caller.get(), input).map(view -> Responses.created(uri, view));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "updateOpportunity", summary = "Update an opportunity",
+            description = "JSON Merge Patch (RFC 7396) of the OpportunityInput fields; null clears a field.")
+    @RequestBody(required = true, content = @Content(
+            mediaType = "application/merge-patch+json",
+            schema = @Schema(implementation = OpportunityInput.class),
+            examples = @ExampleObject(
+                    name = "advance", value = "{\"stageId\":\"5b0c1f9e-2f7a-4a8e-9c61-1d2b3c4d5e6f\",\"amount\":52000}")))
+    public Uni<Response> update(@PathParam("id") UUID id,
+                                @Parameter(description = "ETag from a read; 412 if it changed since")
+                                @HeaderParam("If-Match") String ifMatch,
+                                JsonNode patch) {
+        return service.update(caller.get(), id, Versions.parseIfMatch(ifMatch), patch).map(Responses::ok);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteOpportunity", summary = "Delete an opportunity",
+            description = "Deletes the deal.")
+    public Uni<Response> delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return service.delete(caller.get(), id, Versions.parseIfMatch(ifMatch)).map(done -> Responses.noContent());
+    }
+}

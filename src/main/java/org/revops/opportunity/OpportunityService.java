@@ -1,0 +1,221 @@
+package org.revops.opportunity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.revops.opportunity.OpportunityDtos.OpportunityInput;
+import org.revops.opportunity.OpportunityDtos.OpportunityView;
+import org.revops.platform.db.Db;
+import org.revops.platform.error.ApiProblem;
+import org.revops.platform.error.FieldError;
+import org.revops.platform.paging.ListQuery;
+import org.revops.platform.paging.ListRequest;
+import org.revops.platform.paging.Rows;
+import org.revops.platform.paging.Slice;
+import org.revops.platform.paging.SqlBuilder;
+import org.revops.platform.paging.SqlPredicate;
+import org.revops.platform.security.Caller;
+import org.revops.platform.security.Visibility;
+import org.revops.platform.workspace.Workspaces;
+import org.revops.platform.write.MergePatch;
+import org.revops.platform.write.MergePatch.Patched;
+import org.revops.platform.write.Records;
+import org.revops.platform.write.Versions;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Opportunities: the pipeline. A rep reads and changes the deals they own, a manager those of their subtree.
+ * Probability and forecast category come from the stage unless a person overrode them (kept in separate columns).
+ */
+@ApplicationScoped
+public class OpportunityService {
+    private final Db db;
+    private final Visibility visibility;
+    private final MergePatch mergePatch;
+    private final Workspaces workspaces;
+    private final Clock clock;
+
+    public OpportunityService(Db db, Visibility visibility, MergePatch mergePatch, Workspaces workspaces, Clock clock) {
+        this.db = db;
+        this.visibility = visibility;
+        this.mergePatch = mergePatch;
+        this.workspaces = workspaces;
+        this.clock = clock;
+    }
+
+    public Uni<Slice<OpportunityView>> list(Caller caller, ListRequest request) {
+        return ListQuery.run(db, OpportunityQueries.LIST, caller.workspaceId(), Visibility.owned(caller, "o.owner_id"),
+                request, OpportunityService::toView);
+    }
+
+    public Uni<OpportunityView> get(Caller caller, UUID id) {
+        return byIds(caller, List.of(id)).map(found -> Rows.present(found.get(0), "Opportunity"));
+    }
+
+    public Uni<List<OpportunityView>> byIds(Caller caller, List<UUID> ids) {
+        SqlPredicate visible = Visibility.owned(caller, "o.owner_id");
+        SqlBuilder sql = new SqlBuilder().append(OpportunityQueries.SELECT + " WHERE o.workspace_id = ? AND o.id = ANY(?)",
+                        caller.workspaceId(), ids.toArray(UUID[]::new))
+                .append(" AND " + visible.sql(), visible.args());
+        return db.query(sql.sql(), sql.tuple()).map(rows -> Rows.alignById(rows, ids, OpportunityService::toView));
+    }
+
+    /** The visible deals of each account, in the order of {@code accountIds}: one statement. */
+    public Uni<List<List<OpportunityView>>> byAccounts(Caller caller, List<UUID> accountIds) {
+        SqlPredicate visible = Visibility.owned(caller, "o.owner_id");
+        SqlBuilder sql = new SqlBuilder().append(OpportunityQueries.SELECT
+                                + " WHERE o.workspace_id = ? AND o.account_id = ANY(?)",
+                        caller.workspaceId(), accountIds.toArray(UUID[]::new))
+                .append(" AND " + visible.sql() + " ORDER BY o.close_date, o.id", visible.args());
+        return db.query(sql.sql(), sql.tuple())
+                .map(rows -> Rows.groupBy(rows, accountIds, "account_id", OpportunityService::toView));
+    }
+
+    public Uni<OpportunityView> create(Caller caller, OpportunityInput input) {
+        caller.requireWrite();
+        mergePatch.validate(input);
+        UUID ownerId = input.ownerId() != null ? input.ownerId() : caller.userId();
+        return checkReferences(caller, input)
+                .flatMap(pipelineId -> visibility.checkNewOwner(caller, ownerId).replaceWith(pipelineId))
+                .flatMap(pipelineId -> workspaces.currency(caller).flatMap(currency -> Panache.withTransaction(() -> {
+                    Opportunity deal = new Opportunity();
+                    deal.id = UUID.randomUUID();
+                    deal.workspaceId = caller.workspaceId();
+                    deal.createdAt = clock.instant();
+                    apply(deal, input, ownerId, pipelineId, input.currency() != null ? input.currency() : currency);
+                    return deal.persist().map(saved -> deal.id);
+                })))
+                .flatMap(id -> get(caller, id));
+    }
+
+    /**
+     * Merge-patches a deal. Moving it to another stage resets probability and forecast category to the new stage's
+     * unless the same patch sets them.
+     */
+    public Uni<OpportunityView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
+        caller.requireWrite();
+        return get(caller, id).flatMap(current -> Panache.withTransaction(
+                        () -> Records.load(Opportunity.class, caller, id, "Opportunity").flatMap(deal -> {
+                            Versions.check(expectedVersion, deal.version);
+                            Patched<OpportunityInput> patched = mergePatch.apply(toInput(deal), patch,
+                                    OpportunityInput.class);
+                            OpportunityInput merged = resetOverridesOnStageChange(deal, patched);
+                            UUID ownerId = merged.ownerId() != null ? merged.ownerId() : deal.ownerId;
+                            Uni<Void> ownerCheck = ownerId.equals(deal.ownerId) ? Uni.createFrom().voidItem()
+                                    : visibility.checkNewOwner(caller, ownerId);
+                            return checkReferences(caller, merged).call(p -> ownerCheck).map(pipelineId -> {
+                                apply(deal, merged, ownerId, pipelineId, merged.currency() != null
+                                        ? merged.currency() : deal.currency);
+                                return deal.id;
+                            });
+                        })))
+                .flatMap(dealId -> get(caller, dealId));
+    }
+
+    public Uni<Void> delete(Caller caller, UUID id, Long expectedVersion) {
+        caller.requireWrite();
+        return get(caller, id).flatMap(visible -> Panache.withTransaction(
+                () -> Records.load(Opportunity.class, caller, id, "Opportunity").flatMap(deal -> {
+                    Versions.check(expectedVersion, deal.version);
+                    return deal.delete().call(() -> Panache.getSession().flatMap(s -> s.flush()));
+                })));
+    }
+
+    private static OpportunityInput resetOverridesOnStageChange(Opportunity deal, Patched<OpportunityInput> patched) {
+        OpportunityInput in = patched.value();
+        if (in.stageId().equals(deal.stageId)) {
+            return in;
+        }
+        return new OpportunityInput(in.name(), in.accountId(), in.primaryContactId(), in.ownerId(),
+                patched.touched("pipelineId") ? in.pipelineId() : null, in.stageId(), in.amount(), in.currency(),
+                in.closeDate(), patched.touched("probability") ? in.probability() : null,
+                patched.touched("forecastCategory") ? in.forecastCategory() : null, in.nextStep(), in.source(),
+                in.externalId(), in.externalSource());
+    }
+
+    /**
+     * Checks in one statement that the stage, account and contact exist in the workspace and fit together, and
+     * returns the stage's pipeline. All problems are reported at once as a 422.
+     */
+    private Uni<UUID> checkReferences(Caller caller, OpportunityInput in) {
+        SqlPredicate account = Visibility.readableAccount(caller, "a");
+        SqlBuilder sql = new SqlBuilder()
+                .append("SELECT (SELECT s.pipeline_id FROM stages s WHERE s.workspace_id = ? AND s.id = ?) AS pipeline_id,",
+                        caller.workspaceId(), in.stageId())
+                .append(" EXISTS (SELECT 1 FROM accounts a WHERE a.workspace_id = ? AND a.id = ? AND " + account.sql()
+                        + ") AS account_ok,", prepend(account.args(), caller.workspaceId(), in.accountId()))
+                .append(" EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = ? AND c.id = ? AND c.account_id = ?)"
+                        + " AS contact_ok", caller.workspaceId(), in.primaryContactId(), in.accountId());
+        return db.query(sql.sql(), sql.tuple()).map(rows -> {
+            Row row = rows.iterator().next();
+            UUID pipelineId = row.getUUID("pipeline_id");
+            List<FieldError> errors = new ArrayList<>();
+            if (pipelineId == null) {
+                errors.add(new FieldError("stageId", "no such stage in this workspace"));
+            } else if (in.pipelineId() != null && !in.pipelineId().equals(pipelineId)) {
+                errors.add(new FieldError("pipelineId", "the stage belongs to another pipeline"));
+            }
+            if (!row.getBoolean("account_ok")) {
+                errors.add(new FieldError("accountId", "no such account"));
+            }
+            if (in.primaryContactId() != null && !row.getBoolean("contact_ok")) {
+                errors.add(new FieldError("primaryContactId", "no such contact at this account"));
+            }
+            if (!errors.isEmpty()) {
+                throw ApiProblem.invalid(errors);
+            }
+            return pipelineId;
+        });
+    }
+
+    private static Object[] prepend(Object[] rest, Object... first) {
+        Object[] all = new Object[first.length + rest.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
+    private void apply(Opportunity deal, OpportunityInput in, UUID ownerId, UUID pipelineId, String currency) {
+        deal.name = in.name().trim();
+        deal.accountId = in.accountId();
+        deal.primaryContactId = in.primaryContactId();
+        deal.ownerId = ownerId;
+        deal.pipelineId = pipelineId;
+        deal.stageId = in.stageId();
+        deal.amount = in.amount();
+        deal.currency = currency;
+        deal.closeDate = in.closeDate();
+        deal.probabilityOverride = in.probability();
+        deal.forecastCategoryOverride = in.forecastCategory() == null ? null : in.forecastCategory().name();
+        deal.nextStep = in.nextStep();
+        deal.source = in.source();
+        deal.externalId = in.externalId();
+        deal.externalSource = in.externalSource();
+        deal.updatedAt = clock.instant();
+    }
+
+    private static OpportunityInput toInput(Opportunity d) {
+        return new OpportunityInput(d.name, d.accountId, d.primaryContactId, d.ownerId, d.pipelineId, d.stageId,
+                d.amount, d.currency, d.closeDate, d.probabilityOverride,
+                d.forecastCategoryOverride == null ? null : ForecastCategory.valueOf(d.forecastCategoryOverride),
+                d.nextStep, d.source, d.externalId, d.externalSource);
+    }
+
+    static OpportunityView toView(Row row) {
+        return new OpportunityView(row.getUUID("id"), row.getString("name"), row.getUUID("account_id"),
+                row.getUUID("primary_contact_id"), row.getUUID("owner_id"), row.getUUID("pipeline_id"),
+                row.getUUID("stage_id"), row.getBigDecimal("amount"), row.getString("currency"),
+                row.getLocalDate("close_date"), row.getBigDecimal("probability"),
+                row.getBoolean("probability_manual") ? "manual" : "stage",
+                ForecastCategory.valueOf(row.getString("forecast_category")),
+                row.getBoolean("forecast_category_manual") ? "manual" : "stage", row.getString("next_step"),
+                row.getString("source"), row.getString("external_id"), row.getString("external_source"),
+                row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"), row.getLong("version"));
+    }
+}

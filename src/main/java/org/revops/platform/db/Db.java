@@ -1,0 +1,45 @@
+package org.revops.platform.db;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The reactive PostgreSQL client for hand-written SQL (lists, batch loads, set-based work). Every statement the
+ * application sends through here is counted, so tests can hold hot reads to a fixed statement budget.
+ */
+@ApplicationScoped
+public class Db {
+    private final Pool pool;
+    private final AtomicLong statements = new AtomicLong();
+
+    public Db(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<RowSet<Row>> query(String sql, Tuple params) {
+        return query(pool, sql, params);
+    }
+
+    public Uni<RowSet<Row>> query(SqlClient client, String sql, Tuple params) {
+        statements.incrementAndGet();
+        return client.preparedQuery(sql).execute(params);
+    }
+
+    /** Runs {@code work} in one transaction on one connection; rolled back if the Uni fails. */
+    public <T> Uni<T> inTransaction(Function<SqlClient, Uni<T>> work) {
+        return pool.withTransaction(work::apply);
+    }
+
+    /** Statements sent so far; a test reads it before and after a request. */
+    public long statementCount() {
+        return statements.get();
+    }
+}

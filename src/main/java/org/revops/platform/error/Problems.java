@@ -1,0 +1,156 @@
+package org.revops.platform.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns any throwable into an {@link ApiProblem}: the single translation used by the REST mapper and the
+ * GraphQL error adapter, so both doors speak the same error language.
+ */
+public final class Problems {
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+
+    private Problems() {
+    }
+
+    public static ApiProblem from(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            ApiProblem known = translate(t);
+            if (known != null) {
+                return known;
+            }
+        }
+        LOG.error("Unexpected failure", failure);
+        return new ApiProblem(500, "internal", "Internal error",
+                "Something went wrong on our side. It has been logged.", null);
+    }
+
+    private static ApiProblem translate(Throwable t) {
+        if (t instanceof ApiProblem p) {
+            return p;
+        }
+        if (t instanceof ConstraintViolationException cve) {
+            return ApiProblem.invalid(fieldErrors(cve.getConstraintViolations()));
+        }
+        if (t instanceof UnrecognizedPropertyException upe) {
+            String field = path(upe);
+            return ApiProblem.badRequest("Unknown field '" + field + "'",
+                    List.of(new FieldError(field, "unknown field")));
+        }
+        if (t instanceof InvalidFormatException ife) {
+            String field = path(ife);
+            return ApiProblem.badRequest("Field '" + field + "' has the wrong type or format",
+                    List.of(new FieldError(field, "cannot be read as " + ife.getTargetType().getSimpleName()
+                            + ": " + String.valueOf(ife.getValue()))));
+        }
+        if (t instanceof MismatchedInputException mie) {
+            String field = path(mie);
+            String expected = mie.getTargetType() == null ? "the expected type" : mie.getTargetType().getSimpleName();
+            return ApiProblem.badRequest("Field '" + field + "' has the wrong type",
+                    List.of(new FieldError(field.isEmpty() ? "body" : field, "expected " + expected)));
+        }
+        if (t instanceof JsonProcessingException) {
+            return ApiProblem.badRequest("The body is not valid JSON", List.of(new FieldError("body", "malformed JSON")));
+        }
+        if (t instanceof UnauthorizedException || t instanceof AuthenticationFailedException) {
+            return ApiProblem.unauthenticated("Send 'Authorization: Bearer <api key>'");
+        }
+        if (t instanceof ForbiddenException) {
+            return ApiProblem.forbidden("Your role may not do this");
+        }
+        if (isStaleVersion(t)) {
+            return new ApiProblem(412, "stale-version", "Precondition failed",
+                    "The record was changed by someone else. Read it again and retry.", null);
+        }
+        if (t instanceof PgException pg) {
+            return fromDatabase(pg);
+        }
+        if (t instanceof WebApplicationException wae && wae.getResponse() != null) {
+            int status = wae.getResponse().getStatus();
+            if (status < 500) {
+                return new ApiProblem(status, slugFor(status), wae.getResponse().getStatusInfo().getReasonPhrase(),
+                        wae.getMessage(), null);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isStaleVersion(Throwable t) {
+        String name = t.getClass().getName();
+        return name.endsWith("StaleObjectStateException") || name.endsWith("OptimisticLockException");
+    }
+
+    /** Constraint names carry the field in them by convention: {@code <table>_<column>_...}. */
+    private static ApiProblem fromDatabase(PgException pg) {
+        String code = pg.getSqlState();
+        return switch (code == null ? "" : code) {
+            case "23505" -> ApiProblem.conflict("A record with the same unique value already exists ("
+                    + pg.getConstraint() + ")");
+            case "23503" -> ApiProblem.conflict("The record is referenced by other records or references a missing one ("
+                    + pg.getConstraint() + ")");
+            case "23514", "23502", "22001", "22003" -> ApiProblem.invalid("body",
+                    "violates a data rule (" + (pg.getConstraint() == null ? code : pg.getConstraint()) + ")");
+            case "40001", "40P01" -> ApiProblem.conflict("Concurrent change; retry the request");
+            default -> null;
+        };
+    }
+
+    private static String slugFor(int status) {
+        return switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "bad-request";
+        };
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    public static List<FieldError> fieldErrors(Set<? extends ConstraintViolation<?>> violations) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : violations) {
+            errors.add(new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        return errors;
+    }
+
+    /** Drops the method and parameter nodes that method validation puts in front of the bean path. */
+    private static String fieldOf(Path path) {
+        List<String> names = new ArrayList<>();
+        boolean sawParameter = false;
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, RETURN_VALUE -> { }
+                case PARAMETER -> sawParameter = true;
+                default -> names.add(node.getName());
+            }
+        }
+        String joined = String.join(".", names);
+        return joined.isEmpty() && sawParameter ? "body" : joined;
+    }
+}

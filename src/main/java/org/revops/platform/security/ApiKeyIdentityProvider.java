@@ -1,0 +1,53 @@
+package org.revops.platform.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.revops.platform.db.Db;
+
+/** Resolves an API key to its workspace, user and role with one indexed lookup on the key's hash. */
+@ApplicationScoped
+public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential> {
+    static final String CALLER = "revops.caller";
+
+    private static final String FIND_KEY = """
+            SELECT k.workspace_id, k.user_id, k.role
+            FROM api_keys k
+            WHERE k.key_hash = $1 AND k.revoked_at IS NULL""";
+
+    private final Db db;
+
+    public ApiKeyIdentityProvider(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public Class<ApiKeyCredential> getRequestType() {
+        return ApiKeyCredential.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(ApiKeyCredential request, AuthenticationRequestContext context) {
+        return db.query(FIND_KEY, Tuple.of(ApiKeys.hash(request.key())))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new AuthenticationFailedException("unknown or revoked API key");
+                    }
+                    Row row = rows.iterator().next();
+                    Caller caller = new Caller(row.getUUID("workspace_id"), row.getUUID("user_id"),
+                            Role.of(row.getString("role")));
+                    return QuarkusSecurityIdentity.builder()
+                            .setPrincipal(new QuarkusPrincipal(caller.userId().toString()))
+                            .addRole(caller.role().value())
+                            .addAttribute(CALLER, caller)
+                            .build();
+                });
+    }
+}

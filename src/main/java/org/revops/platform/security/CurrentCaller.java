@@ -1,0 +1,23 @@
+package org.revops.platform.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import org.revops.platform.error.ApiProblem;
+
+/** The caller of the current request, for the REST and GraphQL adapters to hand to services. */
+@RequestScoped
+public class CurrentCaller {
+    private final SecurityIdentity identity;
+
+    public CurrentCaller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public Caller get() {
+        Caller caller = identity.getAttribute(ApiKeyIdentityProvider.CALLER);
+        if (caller == null) {
+            throw ApiProblem.unauthenticated("Send a valid API key as 'Authorization: Bearer <key>'");
+        }
+        return caller;
+    }
+}

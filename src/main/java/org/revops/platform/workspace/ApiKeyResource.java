@@ -1,0 +1,60 @@
+package org.revops.platform.workspace;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.platform.paging.ListRequest;
+import org.revops.platform.paging.Page;
+import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.workspace.ApiKeyDtos.ApiKeyInput;
+import org.revops.platform.workspace.ApiKeyDtos.ApiKeyView;
+
+import java.util.UUID;
+
+@Path("/api/v1/api-keys")
+@Tag(name = "API keys", description = "Credentials for integrations and scripts (admin only).")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ApiKeyResource {
+    private final ApiKeyService keys;
+    private final CurrentCaller caller;
+
+    public ApiKeyResource(ApiKeyService keys, CurrentCaller caller) {
+        this.keys = keys;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(operationId = "listApiKeys", summary = "List API keys (admin)", description = "Secrets are never listed.")
+    public Uni<Page<ApiKeyView>> list(@Context UriInfo uri) {
+        return keys.list(caller.get(), ListRequest.fromQuery(uri.getQueryParameters())).map(Page::of);
+    }
+
+    @POST
+    @Operation(operationId = "createApiKey", summary = "Create an API key (admin)",
+            description = "The response carries the secret `key` once; only its hash is stored.")
+    public Uni<Response> create(@Valid ApiKeyInput input, @Context UriInfo uri) {
+        return keys.create(caller.get(), input).map(view -> Response
+                .created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key (admin)",
+            description = "The key stops working at once. Revoking twice is harmless.")
+    public Uni<Response> revoke(@PathParam("id") UUID id) {
+        return keys.revoke(caller.get(), id).map(done -> Response.noContent().build());
+    }
+}
