@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.revops.platform.rest.Versioned;
 
@@ -42,6 +43,7 @@ public final class AccountDtos {
     }
 
     @Schema(name = "Account")
+    @Type("Account")
     public record AccountView(UUID id, String name, String industry, Integer employeeCount, BigDecimal annualRevenue,
                               String currency, String country, String region, String city, String postalCode,
                               String tier, UUID ownerId, String externalId, String externalSource,
@@ -60,6 +62,7 @@ public final class AccountDtos {
     }
 
     @Schema(name = "Contact")
+    @Type("Contact")
     public record ContactView(UUID id, UUID accountId, String name, String email, String phone, String title,
                               String externalId, String externalSource, OffsetDateTime createdAt,
                               OffsetDateTime updatedAt, long version) implements Versioned {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.revops.platform.rest.Versioned;
 
@@ -43,6 +44,7 @@ public final class OpportunityDtos {
     }
 
     @Schema(name = "Opportunity")
+    @Type("Opportunity")
     public record OpportunityView(
             UUID id, String name, UUID accountId, UUID primaryContactId, UUID ownerId, UUID pipelineId, UUID stageId,
             BigDecimal amount, String currency, LocalDate closeDate,

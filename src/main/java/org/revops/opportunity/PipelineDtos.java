@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.revops.platform.rest.Versioned;
 
@@ -41,12 +42,14 @@ public final class PipelineDtos {
     }
 
     @Schema(name = "Stage")
+    @Type("Stage")
     public record StageView(UUID id, UUID pipelineId, String name, int position, BigDecimal probability,
                             ForecastCategory forecastCategory, boolean closed, boolean won, Integer stallAfterDays,
                             long version) implements Versioned {
     }
 
     @Schema(name = "Pipeline")
+    @Type("Pipeline")
     public record PipelineView(UUID id, String name, List<StageView> stages, OffsetDateTime createdAt,
                                OffsetDateTime updatedAt, long version) implements Versioned {
     }

@@ -82,6 +82,20 @@ public class PipelineService {
                 .map(slice -> Rows.present(slice.items().isEmpty() ? null : slice.items().get(0), "Pipeline"));
     }
 
+    /** Pipelines by id, aligned to {@code ids}, with their stages: two statements for any number of ids. */
+    public Uni<List<PipelineView>> byIds(Caller caller, List<UUID> ids) {
+        List<String> distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().map(UUID::toString).toList();
+        if (distinct.isEmpty()) {
+            return Uni.createFrom().item(ids.stream().map(id -> (PipelineView) null).toList());
+        }
+        return list(caller, ListRequest.of(java.util.Map.of("id", distinct), null, ListRequest.MAX_LIMIT, null))
+                .map(slice -> {
+                    java.util.Map<UUID, PipelineView> byId = new java.util.HashMap<>();
+                    slice.items().forEach(p -> byId.put(p.id(), p));
+                    return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
+                });
+    }
+
     /** Stages of each pipeline, in pipeline order, each list ordered by position. */
     public Uni<List<List<StageView>>> stagesOf(Caller caller, List<UUID> pipelineIds) {
         if (pipelineIds.isEmpty()) {

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.revops.platform.rest.Versioned;
 import org.revops.platform.security.Role;
@@ -25,6 +26,7 @@ public final class UserDtos {
     }
 
     @Schema(name = "User")
+    @Type("User")
     public record UserView(UUID id, String name, String email, Role role, UUID managerId,
                            OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) implements Versioned {
     }

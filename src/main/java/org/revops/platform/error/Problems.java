@@ -32,11 +32,18 @@ public final class Problems {
     }
 
     public static ApiProblem from(Throwable failure) {
+        ApiProblem generic = null;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             ApiProblem known = translate(t);
-            if (known != null) {
+            // a framework's WebApplicationException often wraps the precise cause (a JSON parse error, say)
+            if (known != null && t instanceof WebApplicationException && t.getCause() != null) {
+                generic = generic == null ? known : generic;
+            } else if (known != null) {
                 return known;
             }
+        }
+        if (generic != null) {
+            return generic;
         }
         LOG.error("Unexpected failure", failure);
         return new ApiProblem(500, "internal", "Internal error",
