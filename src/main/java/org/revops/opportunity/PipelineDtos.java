@@ -25,7 +25,7 @@ public final class PipelineDtos {
             + "`/pipelines/{id}/stages`; a patch of a pipeline changes its name only.")
     public record PipelineInput(
             @NotBlank @Size(max = 200) @Schema(example = "New business") String name,
-            @Valid @Size(max = 50) @Schema(description = "Stages in order; on create only") List<StageInput> stages) {
+            @Size(max = 50) @Schema(description = "Stages in order; on create only") List<@Valid StageInput> stages) {
     }
 
     @Schema(name = "StageInput")

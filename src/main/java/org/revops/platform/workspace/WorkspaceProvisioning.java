@@ -1,6 +1,7 @@
 package org.revops.platform.workspace;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.platform.db.Db;
@@ -30,12 +31,17 @@ public class WorkspaceProvisioning {
     }
 
     public Uni<Provisioned> provision(String name, String currency, String adminName, String adminEmail) {
+        return db.inTransaction(tx -> provision(tx, name, currency, adminName, adminEmail));
+    }
+
+    /** The same, inside a transaction the caller holds (the demo seed adds its data to it). */
+    public Uni<Provisioned> provision(SqlClient tx, String name, String currency, String adminName, String adminEmail) {
         UUID workspaceId = UUID.randomUUID();
         UUID adminId = UUID.randomUUID();
         UUID keyId = UUID.randomUUID();
         String key = ApiKeys.newKey();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return db.inTransaction(tx -> db.query(tx, "INSERT INTO workspaces (id, name, currency, created_at) VALUES ($1, $2, $3, $4)",
+        return db.query(tx, "INSERT INTO workspaces (id, name, currency, created_at) VALUES ($1, $2, $3, $4)",
                         Tuple.of(workspaceId, name, currency, now))
                 .flatMap(r -> db.query(tx, """
                                 INSERT INTO users (workspace_id, id, name, email, role, created_at, updated_at)
@@ -46,6 +52,6 @@ public class WorkspaceProvisioning {
                                 VALUES ($1, $2, 'initial admin key', $3, $4, $5, $6, $7)""",
                         Tuple.from(new Object[] {workspaceId, keyId, adminId, Role.ADMIN.value(), ApiKeys.hash(key),
                                 ApiKeys.displayPrefix(key), now})))
-                .map(r -> new Provisioned(workspaceId, adminId, key)));
+                .map(r -> new Provisioned(workspaceId, adminId, key));
     }
 }

@@ -1,0 +1,34 @@
+# RevOps API. Needs only a JDK 17+: Maven comes through ./mvnw, PostgreSQL as an embedded server from Maven Central.
+MVN ?= ./mvnw -B $(if $(CI),-ntp,)
+JAR := target/quarkus-app/quarkus-run.jar
+SOURCES := pom.xml $(shell find src/main src/test/java/org/revops/devrun -type f 2>/dev/null)
+
+.PHONY: run test build openapi bench docker clean
+
+## run: build if needed, then start the API on :8080 with an embedded PostgreSQL kept in .data/
+run: $(JAR)
+	java -cp "target/test-classes:$$(cat target/launcher.classpath)" org.revops.devrun.DevLauncher .data $(JAR)
+
+build: $(JAR)
+
+$(JAR): $(SOURCES)
+	$(MVN) -q package -DskipTests
+
+## test: the whole suite on an embedded PostgreSQL (or REVOPS_TEST_DB_URL)
+test:
+	$(MVN) test
+
+## openapi: refresh the committed contracts openapi/openapi.yaml and openapi/schema.graphql
+openapi:
+	$(MVN) test -Dtest=ContractTest -Drevops.update-contracts=true -Dsurefire.failIfNoSpecifiedTests=false
+
+## bench: load benchmarks against 100k opportunities (see bench/README.md)
+bench: $(JAR)
+	bash bench/run.sh
+
+## docker: the JVM image (needs a Docker engine)
+docker: $(JAR)
+	docker build -f docker/Dockerfile -t revops-api:latest .
+
+clean:
+	$(MVN) -q clean

@@ -1,0 +1,211 @@
+package org.revops.platform.demo;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import org.revops.platform.db.Db;
+import org.revops.platform.demo.DemoDataGenerator.AccountRow;
+import org.revops.platform.demo.DemoDataGenerator.ContactRow;
+import org.revops.platform.demo.DemoDataGenerator.Dataset;
+import org.revops.platform.demo.DemoDataGenerator.OpportunityRow;
+import org.revops.platform.demo.DemoDataGenerator.UserRow;
+import org.revops.platform.workspace.WorkspaceProvisioning;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Seeds the demo workspace into an empty database on start-up (when {@code revops.demo.seed=true}), in one
+ * transaction with set-based inserts ({@code INSERT … SELECT FROM unnest(arrays)}), and prints its admin key once.
+ */
+@ApplicationScoped
+public class DemoSeeder {
+    private static final Logger LOG = Logger.getLogger(DemoSeeder.class);
+    private static final int CHUNK = 5_000;
+    public static final long SEED = 20261123L;
+
+    private final Db db;
+    private final WorkspaceProvisioning provisioning;
+    private final DemoConfig config;
+    private final Clock clock;
+
+    public DemoSeeder(Db db, WorkspaceProvisioning provisioning, DemoConfig config, Clock clock) {
+        this.db = db;
+        this.provisioning = provisioning;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.seed()) {
+            return;
+        }
+        seedIfEmpty().subscribe().with(
+                key -> key.ifPresent(this::announce),
+                failure -> LOG.error("Demo data could not be seeded", failure));
+    }
+
+    /** Seeds when no workspace exists yet; returns the admin API key when it did. */
+    public Uni<java.util.Optional<String>> seedIfEmpty() {
+        return db.query("SELECT EXISTS (SELECT 1 FROM workspaces) AS seeded", Tuple.tuple())
+                .flatMap(rows -> rows.iterator().next().getBoolean("seeded")
+                        ? Uni.createFrom().item(java.util.Optional.<String>empty())
+                        : seed(DemoDataGenerator.Sizes.forOpportunities(config.opportunities()))
+                                .map(java.util.Optional::of));
+    }
+
+    public Uni<String> seed(DemoDataGenerator.Sizes sizes) {
+        LocalDate today = LocalDate.now(clock);
+        Dataset data = DemoDataGenerator.generate(SEED, sizes, today);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return db.inTransaction(tx -> provisioning.provision(tx, "Demo Sales Co", "USD", "Dana Admin",
+                        "admin@demo.revops.dev")
+                .call(ws -> insertUsers(tx, ws.workspaceId(), data.users(), now))
+                .call(ws -> chunked(data.accounts(), rows -> insertAccounts(tx, ws.workspaceId(), rows, now)))
+                .call(ws -> chunked(data.contacts(), rows -> insertContacts(tx, ws.workspaceId(), rows, now)))
+                .call(ws -> insertPipelines(tx, ws.workspaceId(), now))
+                .call(ws -> chunked(data.opportunities(), rows -> insertOpportunities(tx, ws.workspaceId(), rows, now)))
+                .map(WorkspaceProvisioning.Provisioned::apiKey));
+    }
+
+    private void announce(String key) {
+        System.out.println("Demo workspace seeded (" + config.opportunities() + " opportunities).");
+        System.out.println("API key: " + key);
+        System.out.flush();
+        config.apiKeyFile().filter(f -> !f.isBlank()).ifPresent(file -> {
+            try {
+                Path path = Path.of(file);
+                Files.writeString(path, key + System.lineSeparator());
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+            } catch (Exception e) {
+                LOG.warn("Could not write the demo API key to " + file + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private static <T> Uni<Void> chunked(List<T> rows, Function<List<T>, Uni<?>> insert) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<T> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            chain = chain.call(() -> insert.apply(chunk));
+        }
+        return chain;
+    }
+
+    private Uni<?> insertUsers(SqlClient tx, UUID ws, List<UserRow> users, OffsetDateTime now) {
+        return db.query(tx, """
+                INSERT INTO users (workspace_id, id, name, email, role, manager_id, created_at, updated_at)
+                SELECT $1, u.id, u.name, u.email, u.role, u.manager_id, $7, $7
+                FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[]) AS u(id, name, email, role, manager_id)""",
+                Tuple.from(new Object[] {ws, ids(users, UserRow::id), texts(users, UserRow::name),
+                        texts(users, UserRow::email), texts(users, UserRow::role), ids(users, UserRow::managerId), now}));
+    }
+
+    private Uni<?> insertAccounts(SqlClient tx, UUID ws, List<AccountRow> rows, OffsetDateTime now) {
+        return db.query(tx, """
+                INSERT INTO accounts (workspace_id, id, name, industry, employee_count, annual_revenue, currency, country,
+                                      region, city, postal_code, tier, owner_id, created_at, updated_at)
+                SELECT $1, a.id, a.name, a.industry, a.employees, a.revenue, 'USD', a.country, a.region, a.city,
+                       a.postal_code, a.tier, a.owner_id, $13, $13
+                FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[], $6::numeric[], $7::text[], $8::text[],
+                            $9::text[], $10::text[], $11::text[], $12::uuid[])
+                     AS a(id, name, industry, employees, revenue, country, region, city, postal_code, tier, owner_id)""",
+                Tuple.from(new Object[] {ws, ids(rows, AccountRow::id), texts(rows, AccountRow::name),
+                        texts(rows, AccountRow::industry),
+                        rows.stream().map(AccountRow::employeeCount).toArray(Integer[]::new),
+                        rows.stream().map(AccountRow::annualRevenue).toArray(java.math.BigDecimal[]::new), texts(rows, AccountRow::country),
+                        texts(rows, AccountRow::region), texts(rows, AccountRow::city),
+                        texts(rows, AccountRow::postalCode), texts(rows, AccountRow::tier),
+                        ids(rows, AccountRow::ownerId), now}));
+    }
+
+    private Uni<?> insertContacts(SqlClient tx, UUID ws, List<ContactRow> rows, OffsetDateTime now) {
+        return db.query(tx, """
+                INSERT INTO contacts (workspace_id, id, account_id, name, email, phone, title, created_at, updated_at)
+                SELECT $1, c.id, c.account_id, c.name, c.email, c.phone, c.title, $8, $8
+                FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[])
+                     AS c(id, account_id, name, email, phone, title)""",
+                Tuple.from(new Object[] {ws, ids(rows, ContactRow::id), ids(rows, ContactRow::accountId),
+                        texts(rows, ContactRow::name), texts(rows, ContactRow::email), texts(rows, ContactRow::phone),
+                        texts(rows, ContactRow::title), now}));
+    }
+
+    /** Two pipelines whose stage order matches {@link DemoDataGenerator#OPEN_STAGES}: open stages, won, lost. */
+    private Uni<?> insertPipelines(SqlClient tx, UUID ws, OffsetDateTime now) {
+        return db.query(tx, """
+                WITH p AS (
+                    INSERT INTO pipelines (workspace_id, id, name, created_at, updated_at)
+                    VALUES ($1, $2, 'New business', $4, $4), ($1, $3, 'Renewals', $4, $4))
+                INSERT INTO stages (workspace_id, id, pipeline_id, name, position, probability, forecast_category,
+                                    is_closed, is_won, stall_after_days, created_at, updated_at)
+                SELECT $1, gen_random_uuid(), s.pipeline_id, s.name, s.position, s.probability, s.category,
+                       s.closed, s.won, s.stall, $4, $4
+                FROM (VALUES
+                    ($2::uuid, 'Prospecting', 0, 10, 'Pipeline', false, false, 21),
+                    ($2, 'Qualification', 1, 20, 'Pipeline', false, false, 21),
+                    ($2, 'Proposal', 2, 50, 'BestCase', false, false, 30),
+                    ($2, 'Negotiation', 3, 75, 'Commit', false, false, 14),
+                    ($2, 'Verbal commit', 4, 90, 'Commit', false, false, 10),
+                    ($2, 'Closed won', 5, 100, 'Closed', true, true, NULL),
+                    ($2, 'Closed lost', 6, 0, 'Omitted', true, false, NULL),
+                    ($3::uuid, 'Upcoming', 0, 50, 'Pipeline', false, false, 30),
+                    ($3, 'Negotiation', 1, 80, 'Commit', false, false, 21),
+                    ($3, 'Committed', 2, 95, 'Commit', false, false, 14),
+                    ($3, 'Renewed', 3, 100, 'Closed', true, true, NULL),
+                    ($3, 'Churned', 4, 0, 'Omitted', true, false, NULL))
+                AS s(pipeline_id, name, position, probability, category, closed, won, stall)""",
+                Tuple.of(ws, pipelineId(ws, 0), pipelineId(ws, 1), now));
+    }
+
+    private Uni<?> insertOpportunities(SqlClient tx, UUID ws, List<OpportunityRow> rows, OffsetDateTime now) {
+        return db.query(tx, """
+                INSERT INTO opportunities (workspace_id, id, name, account_id, primary_contact_id, owner_id, pipeline_id,
+                                           stage_id, amount, currency, close_date, source, created_at, updated_at)
+                SELECT $1, o.id, o.name, o.account_id, o.contact_id, o.owner_id, o.pipeline_id, s.id, o.amount, 'USD',
+                       o.close_date, o.source, o.created_at, o.created_at
+                FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::int[],
+                            $9::numeric[], $10::date[], $11::text[], $12::timestamptz[])
+                     AS o(id, name, account_id, contact_id, owner_id, pipeline_id, position, amount, close_date, source,
+                          created_at)
+                JOIN stages s ON s.workspace_id = $1 AND s.pipeline_id = o.pipeline_id AND s.position = o.position""",
+                Tuple.from(new Object[] {ws, ids(rows, OpportunityRow::id), texts(rows, OpportunityRow::name),
+                        ids(rows, OpportunityRow::accountId), ids(rows, OpportunityRow::contactId),
+                        ids(rows, OpportunityRow::ownerId), ids(rows, r -> pipelineId(ws, r.pipeline())),
+                        rows.stream().map(OpportunityRow::stageIndex).toArray(Integer[]::new),
+                        rows.stream().map(OpportunityRow::amount).toArray(java.math.BigDecimal[]::new),
+                        rows.stream().map(OpportunityRow::closeDate).toArray(LocalDate[]::new),
+                        texts(rows, OpportunityRow::source),
+                        rows.stream().map(r -> createdAt(r, now)).toArray(OffsetDateTime[]::new)}));
+    }
+
+    /** Deals were opened 20 to 170 days before they close, and never in the future. */
+    private static OffsetDateTime createdAt(OpportunityRow row, OffsetDateTime now) {
+        OffsetDateTime opened = row.closeDate().atStartOfDay().atOffset(ZoneOffset.UTC)
+                .minusDays(20 + Math.floorMod(row.id().hashCode(), 150));
+        return opened.isAfter(now) ? now.minusDays(Math.floorMod(row.id().hashCode(), 30)) : opened;
+    }
+
+    private static UUID pipelineId(UUID workspaceId, int index) {
+        return UUID.nameUUIDFromBytes((workspaceId + "/pipeline/" + index).getBytes());
+    }
+
+    private static <T> UUID[] ids(List<T> rows, Function<T, UUID> id) {
+        return rows.stream().map(id).toArray(UUID[]::new);
+    }
+
+    private static <T> String[] texts(List<T> rows, Function<T, String> text) {
+        return rows.stream().map(text).toArray(String[]::new);
+    }
+}
