@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Type;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.revops.platform.rest.Versioned;
 
@@ -21,6 +22,7 @@ public final class AccountDtos {
     }
 
     @Schema(name = "AccountInput", description = "A customer or prospect company.")
+    @Input("AccountInput")
     public record AccountInput(
             @NotBlank @Size(max = 200) @Schema(example = "Globex GmbH") String name,
             @Size(max = 100) @Schema(example = "Manufacturing") String industry,
@@ -51,6 +53,7 @@ public final class AccountDtos {
     }
 
     @Schema(name = "ContactInput", description = "A person at an account.")
+    @Input("ContactInput")
     public record ContactInput(
             @NotNull @Schema(description = "The account the contact works at") UUID accountId,
             @NotBlank @Size(max = 200) @Schema(example = "Grace Hopper") String name,

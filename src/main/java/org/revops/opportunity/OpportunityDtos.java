@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Type;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.revops.platform.rest.Versioned;
 
@@ -23,6 +24,7 @@ public final class OpportunityDtos {
     @Schema(name = "OpportunityInput", description = """
             A deal. `probability` and `forecastCategory` default from the stage; a value sent here overrides the \
             stage's until it is cleared with null. Moving to another stage without sending them clears the overrides.""")
+    @Input("OpportunityInput")
     public record OpportunityInput(
             @NotBlank @Size(max = 200) @Schema(example = "Globex - 500 seats") String name,
             @NotNull UUID accountId,

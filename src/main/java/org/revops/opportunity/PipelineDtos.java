@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Type;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.revops.platform.rest.Versioned;
 
@@ -23,12 +24,14 @@ public final class PipelineDtos {
 
     @Schema(name = "PipelineInput", description = "A sales process. Stages are given on create and then edited through "
             + "`/pipelines/{id}/stages`; a patch of a pipeline changes its name only.")
+    @Input("PipelineInput")
     public record PipelineInput(
             @NotBlank @Size(max = 200) @Schema(example = "New business") String name,
             @Size(max = 50) @Schema(description = "Stages in order; on create only") List<@Valid StageInput> stages) {
     }
 
     @Schema(name = "StageInput")
+    @Input("StageInput")
     public record StageInput(
             @NotBlank @Size(max = 100) @Schema(example = "Proposal") String name,
             @Min(0) @Schema(description = "Order in the pipeline; defaults to after the last stage") Integer position,

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Type;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.revops.platform.rest.Versioned;
 import org.revops.platform.security.Role;
@@ -17,6 +18,7 @@ public final class UserDtos {
     }
 
     @Schema(name = "UserInput", description = "A person in the workspace. `managerId` builds the reporting tree.")
+    @Input("UserInput")
     public record UserInput(
             @NotBlank @Size(max = 200) @Schema(example = "Ada Byron") String name,
             @NotBlank @Email @Size(max = 320) @Schema(example = "ada@example.com") String email,
