@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -88,7 +89,13 @@ public final class Problems {
                     "The record was changed by someone else. Read it again and retry.", null);
         }
         if (t instanceof PgException pg) {
-            return fromDatabase(pg);
+            return fromDatabase(pg.getSqlState(), pg.getConstraint());
+        }
+        // Hibernate Reactive reports a failed entity write as a JDBCException around a java.sql.SQLException,
+        // without the PgException: read the SQL state from it so that constraint violations stay 409/422.
+        if (t instanceof JDBCException jdbc) {
+            return fromDatabase(jdbc.getSQLState(),
+                    jdbc instanceof org.hibernate.exception.ConstraintViolationException cve ? cve.getConstraintName() : null);
         }
         if (t instanceof WebApplicationException wae && wae.getResponse() != null) {
             int status = wae.getResponse().getStatus();
@@ -106,15 +113,14 @@ public final class Problems {
     }
 
     /** Constraint names carry the field in them by convention: {@code <table>_<column>_...}. */
-    private static ApiProblem fromDatabase(PgException pg) {
-        String code = pg.getSqlState();
+    private static ApiProblem fromDatabase(String code, String constraint) {
         return switch (code == null ? "" : code) {
             case "23505" -> ApiProblem.conflict("A record with the same unique value already exists ("
-                    + pg.getConstraint() + ")");
+                    + constraint + ")");
             case "23503" -> ApiProblem.conflict("The record is referenced by other records or references a missing one ("
-                    + pg.getConstraint() + ")");
+                    + constraint + ")");
             case "23514", "23502", "22001", "22003" -> ApiProblem.invalid("body",
-                    "violates a data rule (" + (pg.getConstraint() == null ? code : pg.getConstraint()) + ")");
+                    "violates a data rule (" + (constraint == null ? code : constraint) + ")");
             case "40001", "40P01" -> ApiProblem.conflict("Concurrent change; retry the request");
             default -> null;
         };
