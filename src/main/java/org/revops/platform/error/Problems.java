@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -74,6 +75,14 @@ public final class Problems {
             String expected = mie.getTargetType() == null ? "the expected type" : mie.getTargetType().getSimpleName();
             return ApiProblem.badRequest("Field '" + field + "' has the wrong type",
                     List.of(new FieldError(field.isEmpty() ? "body" : field, "expected " + expected)));
+        }
+        if (t instanceof ValueInstantiationException vie && !path(vie).isEmpty()) {
+            // a @JsonCreator refused the value (an unknown Role, say): name the field, not "malformed JSON"
+            String field = path(vie);
+            String reason = vie.getCause() != null && vie.getCause().getMessage() != null
+                    ? vie.getCause().getMessage() : "invalid value";
+            return ApiProblem.badRequest("Field '" + field + "' has an invalid value",
+                    List.of(new FieldError(field, reason)));
         }
         if (t instanceof JsonProcessingException) {
             return ApiProblem.badRequest("The body is not valid JSON", List.of(new FieldError("body", "malformed JSON")));
