@@ -161,7 +161,10 @@ public final class Problems {
         return errors;
     }
 
-    /** Drops the method and parameter nodes that method validation puts in front of the bean path. */
+    /**
+     * Drops the method and parameter nodes that method validation puts in front of the bean path, and keeps list
+     * indexes ({@code stages[1].probability}) so a client can tell which element is wrong.
+     */
     private static String fieldOf(Path path) {
         List<String> names = new ArrayList<>();
         boolean sawParameter = false;
@@ -169,7 +172,14 @@ public final class Problems {
             switch (node.getKind()) {
                 case METHOD, RETURN_VALUE -> { }
                 case PARAMETER -> sawParameter = true;
-                default -> names.add(node.getName());
+                default -> {
+                    // the index of an element sits on the node after the list: stages, [1] probability
+                    if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+                        int last = names.size() - 1;
+                        names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+                    }
+                    names.add(node.getName());
+                }
             }
         }
         String joined = String.join(".", names);
