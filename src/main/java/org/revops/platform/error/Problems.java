@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -13,6 +14,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -74,6 +76,14 @@ public final class Problems {
             return ApiProblem.badRequest("Field '" + field + "' has the wrong type",
                     List.of(new FieldError(field.isEmpty() ? "body" : field, "expected " + expected)));
         }
+        if (t instanceof ValueInstantiationException vie && !path(vie).isEmpty()) {
+            // a @JsonCreator refused the value (an unknown Role, say): name the field, not "malformed JSON"
+            String field = path(vie);
+            String reason = vie.getCause() != null && vie.getCause().getMessage() != null
+                    ? vie.getCause().getMessage() : "invalid value";
+            return ApiProblem.badRequest("Field '" + field + "' has an invalid value",
+                    List.of(new FieldError(field, reason)));
+        }
         if (t instanceof JsonProcessingException) {
             return ApiProblem.badRequest("The body is not valid JSON", List.of(new FieldError("body", "malformed JSON")));
         }
@@ -88,7 +98,13 @@ public final class Problems {
                     "The record was changed by someone else. Read it again and retry.", null);
         }
         if (t instanceof PgException pg) {
-            return fromDatabase(pg);
+            return fromDatabase(pg.getSqlState(), pg.getConstraint());
+        }
+        // Hibernate Reactive reports a failed entity write as a JDBCException around a java.sql.SQLException,
+        // without the PgException: read the SQL state from it so that constraint violations stay 409/422.
+        if (t instanceof JDBCException jdbc) {
+            return fromDatabase(jdbc.getSQLState(),
+                    jdbc instanceof org.hibernate.exception.ConstraintViolationException cve ? cve.getConstraintName() : null);
         }
         if (t instanceof WebApplicationException wae && wae.getResponse() != null) {
             int status = wae.getResponse().getStatus();
@@ -106,15 +122,14 @@ public final class Problems {
     }
 
     /** Constraint names carry the field in them by convention: {@code <table>_<column>_...}. */
-    private static ApiProblem fromDatabase(PgException pg) {
-        String code = pg.getSqlState();
+    private static ApiProblem fromDatabase(String code, String constraint) {
         return switch (code == null ? "" : code) {
             case "23505" -> ApiProblem.conflict("A record with the same unique value already exists ("
-                    + pg.getConstraint() + ")");
+                    + constraint + ")");
             case "23503" -> ApiProblem.conflict("The record is referenced by other records or references a missing one ("
-                    + pg.getConstraint() + ")");
+                    + constraint + ")");
             case "23514", "23502", "22001", "22003" -> ApiProblem.invalid("body",
-                    "violates a data rule (" + (pg.getConstraint() == null ? code : pg.getConstraint()) + ")");
+                    "violates a data rule (" + (constraint == null ? code : constraint) + ")");
             case "40001", "40P01" -> ApiProblem.conflict("Concurrent change; retry the request");
             default -> null;
         };
@@ -146,7 +161,10 @@ public final class Problems {
         return errors;
     }
 
-    /** Drops the method and parameter nodes that method validation puts in front of the bean path. */
+    /**
+     * Drops the method and parameter nodes that method validation puts in front of the bean path, and keeps list
+     * indexes ({@code stages[1].probability}) so a client can tell which element is wrong.
+     */
     private static String fieldOf(Path path) {
         List<String> names = new ArrayList<>();
         boolean sawParameter = false;
@@ -154,7 +172,14 @@ public final class Problems {
             switch (node.getKind()) {
                 case METHOD, RETURN_VALUE -> { }
                 case PARAMETER -> sawParameter = true;
-                default -> names.add(node.getName());
+                default -> {
+                    // the index of an element sits on the node after the list: stages, [1] probability
+                    if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+                        int last = names.size() - 1;
+                        names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+                    }
+                    names.add(node.getName());
+                }
             }
         }
         String joined = String.join(".", names);
