@@ -38,7 +38,8 @@ public class ContactService {
     public static final ListSpec LIST = ListSpec.builder("listContacts", SELECT, "c.workspace_id", "c.id")
             .anyOf("id", ValueType.UUID_, "c.id", "Contact id; repeat for several.")
             .anyOf("accountId", ValueType.UUID_, "c.account_id", "Contacts of this account; repeat for several.")
-            .anyOf("email", ValueType.TEXT, "lower(c.email)", "Exact e-mail address (lower case).")
+            .anyOfWhere("email", ValueType.TEXT, "lower(c.email) IN (SELECT lower(e) FROM unnest(?::text[]) e)",
+                    "E-mail address, any case.")
             .anyOf("externalId", ValueType.TEXT, "c.external_id", "Id in the source system.")
             .anyOf("externalSource", ValueType.TEXT, "c.external_source", "Source system.")
             .single("updatedSince", ValueType.TIMESTAMP, "c.updated_at >= ?", "Changed at or after this instant.")

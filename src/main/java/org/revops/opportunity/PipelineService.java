@@ -184,7 +184,8 @@ public class PipelineService {
         caller.requireAdmin();
         return Panache.withTransaction(() -> loadStage(caller, pipelineId, stageId).map(stage -> {
                     Versions.check(expectedVersion, stage.version);
-                    StageInput merged = mergePatch.apply(toInput(stage), patch, StageInput.class).value();
+                    MergePatch.Patched<StageInput> patched = mergePatch.apply(toInput(stage), patch, StageInput.class);
+                    StageInput merged = impliedClosed(patched);
                     checkStage("", merged);
                     applyStage(stage, merged, stage.position);
                     return stage.id;
@@ -218,6 +219,16 @@ public class PipelineService {
             }
             return stage;
         });
+    }
+
+    /** Marking a stage won closes it, unless the same patch explicitly says it stays open (then 422). */
+    private static StageInput impliedClosed(MergePatch.Patched<StageInput> patched) {
+        StageInput s = patched.value();
+        if (patched.touched("won") && Boolean.TRUE.equals(s.won()) && !patched.touched("closed")) {
+            return new StageInput(s.name(), s.position(), s.probability(), s.forecastCategory(), true, true,
+                    s.stallAfterDays());
+        }
+        return s;
     }
 
     private static void checkStage(String prefix, StageInput stage) {

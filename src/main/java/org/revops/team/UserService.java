@@ -38,7 +38,8 @@ public class UserService {
             .anyOf("id", ValueType.UUID_, "u.id", "User id; repeat for several.")
             .anyOf("role", ValueType.TEXT, "u.role", "Role: admin, manager, rep, integration, read-only.")
             .anyOf("managerId", ValueType.UUID_, "u.manager_id", "Direct reports of this manager.")
-            .anyOf("email", ValueType.TEXT, "lower(u.email)", "Exact e-mail address (lower case).")
+            .anyOfWhere("email", ValueType.TEXT, "lower(u.email) IN (SELECT lower(e) FROM unnest(?::text[]) e)",
+                    "E-mail address, any case.")
             .single("q", ValueType.TEXT, "strpos(lower(u.name), lower(?)) > 0", "Name contains this text.")
             .sort("name", "u.name", "name", ValueType.TEXT)
             .sort("createdAt", "u.created_at", "created_at", ValueType.TIMESTAMP)

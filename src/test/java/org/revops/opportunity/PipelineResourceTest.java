@@ -199,6 +199,9 @@ class PipelineResourceTest extends ApiTest {
                 .body("stages", hasSize(1)).body("stages[0].version", equalTo(0)).body("stages[0].won", equalTo(false))
                 .body("stages[0].probability", equalTo(20.0f));
         as(ws.adminKey()).get(PIPELINES + "/" + other).then().body("name", equalTo("Other"));
+        // marking a stage won closes it; the explicit form says the same
+        as(ws.adminKey()).body(Map.of("won", true)).patch(stages(id) + "/" + stage).then()
+                .statusCode(200).body("won", equalTo(true)).body("closed", equalTo(true)).body("version", equalTo(1));
         as(ws.adminKey()).body(Map.of("won", true, "closed", true)).patch(stages(id) + "/" + stage).then()
                 .statusCode(200).body("won", equalTo(true)).body("closed", equalTo(true));
     }

@@ -203,6 +203,7 @@ class UserResourceTest extends ApiTest {
         expectations.put("managerId=" + boss, List.of(rep, other));
         expectations.put("managerId=" + rep, List.of());
         expectations.put("email=rita@example.com", List.of(rep));
+        expectations.put("email=RITA@Example.com", List.of(rep));
         expectations.put("email=rita@example.com&email=abe@example.com", List.of(rep, auditor));
         expectations.put("q=REP", List.of(rep, other));
         expectations.put("q=boss&role=manager", List.of(boss));
