@@ -62,6 +62,16 @@ class AuthenticationTest extends ApiTest {
                 .then().extract().path("data[0].id");
         as(ws.adminKey()).delete("/api/v1/api-keys/" + keyId).then().statusCode(204);
         as(rep.key()).get("/api/v1/users").then().statusCode(401);
+        as(ws.adminKey()).get("/api/v1/api-keys/" + keyId).then().statusCode(200)
+                .body("revokedAt", notNullValue()).body("key", nullValue());
+        as(ws.adminKey()).queryParam("revoked", true).get("/api/v1/api-keys").then().statusCode(200)
+                .body("data.id", org.hamcrest.Matchers.contains(keyId));
+        as(ws.adminKey()).queryParam("revoked", false).get("/api/v1/api-keys").then().statusCode(200)
+                .body("data.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(keyId)))
+                .body("data", hasSize(1));
+        Workspace other = newWorkspace("Revoke other");
+        as(other.adminKey()).get("/api/v1/api-keys/" + keyId).then().statusCode(404);
+        as(other.adminKey()).delete("/api/v1/api-keys/" + keyId).then().statusCode(404);
     }
 
     @Test

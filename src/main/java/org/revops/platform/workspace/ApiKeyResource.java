@@ -42,6 +42,13 @@ public class ApiKeyResource {
         return keys.list(caller.get(), ListRequest.fromQuery(uri.getQueryParameters())).map(Page::of);
     }
 
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getApiKey", summary = "Get an API key (admin)", description = "Without its secret.")
+    public Uni<ApiKeyView> get(@PathParam("id") UUID id) {
+        return keys.get(caller.get(), id);
+    }
+
     @POST
     @Operation(operationId = "createApiKey", summary = "Create an API key (admin)",
             description = "The response carries the secret `key` once; only its hash is stored.")

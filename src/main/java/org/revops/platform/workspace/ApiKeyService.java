@@ -9,6 +9,7 @@ import org.revops.platform.error.ApiProblem;
 import org.revops.platform.paging.ListQuery;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.ListSpec;
+import org.revops.platform.paging.Rows;
 import org.revops.platform.paging.Slice;
 import org.revops.platform.paging.SqlPredicate;
 import org.revops.platform.paging.ValueType;
@@ -49,6 +50,12 @@ public class ApiKeyService {
     public Uni<Slice<ApiKeyView>> list(Caller caller, ListRequest request) {
         caller.requireAdmin();
         return ListQuery.run(db, LIST, caller.workspaceId(), SqlPredicate.NONE, request, row -> toView(row, null));
+    }
+
+    public Uni<ApiKeyView> get(Caller caller, UUID id) {
+        caller.requireAdmin();
+        return db.query(SELECT + " WHERE k.workspace_id = $1 AND k.id = $2", Tuple.of(caller.workspaceId(), id))
+                .map(rows -> Rows.single(rows, row -> toView(row, null), "API key"));
     }
 
     public Uni<ApiKeyView> create(Caller caller, ApiKeyInput input) {
