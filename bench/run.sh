@@ -79,6 +79,7 @@ PG_AUTH=$(pgbench_tps auth.sql)
 RSS=$(ps -o rss= -p "$(pgrep -f quarkus-run.jar | head -1)" | awk '{printf "%.0f", $1/1024}')
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+mkdir -p bench/results
 RESULT=bench/results/$(date -u +%Y-%m-%d)-$(hostname -s 2>/dev/null || echo host).md
 {
   echo "# Read-path benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
