@@ -34,6 +34,17 @@ public class Opportunity extends PanacheEntityBase {
     public String source;
     public String externalId;
     public String externalSource;
+    /** When the deal entered its current stage: the clock of "days in stage" and of stalling. */
+    public Instant stageEnteredAt;
+    /** How often the close date moved later. */
+    public int closeDatePushes;
+    /** A grade set by a person; null means the computed grade applies. */
+    public String gradeOverride;
+    public Instant lastActivityAt;
+    public Instant closedAt;
+    public UUID closeReasonId;
+    public String competitor;
+    public String closeNotes;
     public Instant createdAt;
     public Instant updatedAt;
     @Version

@@ -15,6 +15,7 @@ import org.revops.platform.rest.Versioned;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 public final class OpportunityDtos {
@@ -39,6 +40,9 @@ public final class OpportunityDtos {
             @DecimalMin("0") @DecimalMax("100") @Schema(description = "Override of the stage probability (0-100)")
             BigDecimal probability,
             @Schema(description = "Override of the stage forecast category") ForecastCategory forecastCategory,
+            @Pattern(regexp = "[ABC]", message = "must be A, B or C")
+            @Schema(description = "A grade set by a person (A, B, C); wins over the computed grade until cleared with null")
+            String grade,
             @Size(max = 500) @Schema(example = "Send revised proposal") String nextStep,
             @Size(max = 100) @Schema(description = "Where the deal came from", example = "trade-show") String source,
             @Size(max = 200) String externalId,
@@ -55,6 +59,60 @@ public final class OpportunityDtos {
             ForecastCategory forecastCategory,
             @Schema(enumeration = {"stage", "manual"}) String forecastCategorySource,
             String nextStep, String source, String externalId, String externalSource,
+            @Schema(description = "`open`, `won` or `lost`, from the stage", enumeration = {"open", "won", "lost"})
+            String status,
+            @Schema(description = "When the deal was closed; null while open") OffsetDateTime closedAt,
+            @Schema(description = "Why it was won or lost") UUID closeReasonId,
+            String competitor, String closeNotes,
+            @Schema(description = "Effective grade: a person's grade if set, else the computed one",
+                    enumeration = {"A", "B", "C"}) String grade,
+            @Schema(description = "`computed` or `manual`", enumeration = {"computed", "manual"}) String gradeSource,
+            @Schema(description = """
+                    The grade from the sales policy: value level v (0 when amount >= gradeAAmount, 1 when >= \
+                    gradeBAmount, else 2) and intent level i (the same with the effective probability against \
+                    gradeAProbability / gradeBProbability) select matrix[v][i].""", enumeration = {"A", "B", "C"})
+            String computedGrade,
+            @Schema(description = "The latest activity logged on the deal") OffsetDateTime lastActivityAt,
+            @Schema(description = "Open deals: (last activity, else creation) + the follow-up cadence of the grade")
+            OffsetDateTime nextFollowUpAt,
+            @Schema(description = "When the deal entered its current stage") OffsetDateTime stageEnteredAt,
+            @Schema(description = "Whole days in the current stage") int daysInStage,
+            @Schema(description = "Whole days since the deal was created") int daysSinceCreation,
+            @Schema(description = "How many times the close date moved later") int closeDatePushes,
+            @Schema(description = "Open and past the stage's stallAfterDays, or without activity for longer than the "
+                    + "policy's inactivityStallDays") boolean stalled,
+            @Schema(description = "Why it is stalled: `stage` (too long in the stage), `inactivity` (no activity)")
+            List<String> stalledReasons,
             OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) implements Versioned {
+    }
+
+    @Schema(name = "CloseInput", description = "Closes a deal as won or lost.")
+    @Input("CloseInput")
+    public record CloseInput(
+            @NotNull @Schema(description = "true: won; false: lost") Boolean won,
+            @Schema(description = "A close reason of the workspace (GET /api/v1/close-reasons); required when lost")
+            UUID reasonId,
+            @Size(max = 200) @Schema(example = "Initech") String competitor,
+            @Size(max = 2000) String notes) {
+    }
+
+    @Schema(name = "ReopenInput", description = "Reopens a closed deal.")
+    @Input("ReopenInput")
+    public record ReopenInput(
+            @Schema(description = "An open stage of the deal's pipeline; defaults to the stage it was closed from")
+            UUID stageId) {
+    }
+
+    @Schema(name = "OpportunityChange", description = """
+            One changed field. Values are text: a stage id, an amount (plain decimal), a date (YYYY-MM-DD), a \
+            probability (0-100) or a forecast category; `from` is null when the deal was created.""")
+    @Type("OpportunityChange")
+    public record ChangeView(
+            long id,
+            @Schema(enumeration = {"create", "update", "close", "reopen"}) String action,
+            @Schema(enumeration = {"stage", "amount", "closeDate", "probability", "forecastCategory"}) String field,
+            String from, String to, UUID fromStageId, UUID toStageId,
+            @Schema(description = "The user who made the change") UUID changedBy,
+            OffsetDateTime changedAt) {
     }
 }

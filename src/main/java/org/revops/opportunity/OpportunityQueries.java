@@ -8,6 +8,19 @@ public final class OpportunityQueries {
     private OpportunityQueries() {
     }
 
+    /**
+     * Its one parameter is "now" (from the application clock, so tests can fix it). Derived per row:
+     * <ul>
+     * <li>{@code computed_grade}: value level v (0 if amount &ge; grade A amount, 1 if &ge; grade B amount, else 2)
+     * and intent level i (the same with the effective probability) pick the letter at {@code 3v + i} of the
+     * policy's 3&times;3 grade matrix; a person's grade ({@code grade_override}) wins over it;</li>
+     * <li>{@code next_follow_up_at} = (last activity, or creation) + the cadence of the effective grade, for open
+     * deals only;</li>
+     * <li>whole days in the current stage, since creation and since the last activity (or creation);</li>
+     * <li>stalled: open, and days in stage &gt; the stage's {@code stall_after_days}, or days without activity &gt;
+     * the policy's {@code inactivity_stall_days}.</li>
+     * </ul>
+     */
     static final String SELECT = """
             SELECT o.id, o.name, o.account_id, o.primary_contact_id, o.owner_id, o.pipeline_id, o.stage_id, o.amount,
                    o.currency, o.close_date,
@@ -15,9 +28,33 @@ public final class OpportunityQueries {
                    o.probability_override IS NOT NULL AS probability_manual,
                    coalesce(o.forecast_category_override, s.forecast_category) AS forecast_category,
                    o.forecast_category_override IS NOT NULL AS forecast_category_manual,
-                   o.next_step, o.source, o.external_id, o.external_source, o.created_at, o.updated_at, o.version
+                   o.next_step, o.source, o.external_id, o.external_source, o.created_at, o.updated_at, o.version,
+                   s.is_closed, s.is_won, o.closed_at, o.close_reason_id, o.competitor, o.close_notes,
+                   g.computed_grade, o.grade_override, coalesce(o.grade_override, g.computed_grade) AS grade,
+                   o.last_activity_at, o.stage_entered_at, o.close_date_pushes,
+                   CASE WHEN NOT s.is_closed THEN coalesce(o.last_activity_at, o.created_at) + make_interval(days =>
+                       CASE coalesce(o.grade_override, g.computed_grade) WHEN 'A' THEN sp.cadence_a_days
+                            WHEN 'B' THEN sp.cadence_b_days ELSE sp.cadence_c_days END) END AS next_follow_up_at,
+                   d.days_in_stage, d.days_since_creation,
+                   (NOT s.is_closed AND d.days_in_stage > s.stall_after_days) IS TRUE AS stalled_in_stage,
+                   (NOT s.is_closed AND d.days_inactive > sp.inactivity_stall_days) IS TRUE AS stalled_inactive
             FROM opportunities o
-            JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id""";
+            JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
+            JOIN sales_policies sp ON sp.workspace_id = o.workspace_id
+            CROSS JOIN (SELECT ?::timestamptz AS at) clock
+            CROSS JOIN LATERAL (SELECT substr(sp.grade_matrix, 1
+                    + 3 * CASE WHEN o.amount >= sp.grade_a_amount THEN 0 WHEN o.amount >= sp.grade_b_amount THEN 1 ELSE 2 END
+                    + CASE WHEN coalesce(o.probability_override, s.probability) >= sp.grade_a_probability THEN 0
+                           WHEN coalesce(o.probability_override, s.probability) >= sp.grade_b_probability THEN 1 ELSE 2 END,
+                    1) AS computed_grade) g
+            CROSS JOIN LATERAL (SELECT floor(extract(epoch FROM clock.at - o.stage_entered_at) / 86400)::int AS days_in_stage,
+                    floor(extract(epoch FROM clock.at - o.created_at) / 86400)::int AS days_since_creation,
+                    floor(extract(epoch FROM clock.at - coalesce(o.last_activity_at, o.created_at)) / 86400)::int
+                        AS days_inactive) d""";
+
+    /** SQL that is true for a stalled deal, over the aliases of {@link #SELECT}. */
+    static final String STALLED = "((NOT s.is_closed AND d.days_in_stage > s.stall_after_days) IS TRUE"
+            + " OR (NOT s.is_closed AND d.days_inactive > sp.inactivity_stall_days) IS TRUE)";
 
     private static final String ACCOUNT = "EXISTS (SELECT 1 FROM accounts fa WHERE fa.workspace_id = o.workspace_id"
             + " AND fa.id = o.account_id AND ";
@@ -41,6 +78,12 @@ public final class OpportunityQueries {
             .single("amountMin", ValueType.DECIMAL, "o.amount >= ?", "Amount at least.")
             .single("amountMax", ValueType.DECIMAL, "o.amount <= ?", "Amount at most.")
             .single("updatedSince", ValueType.TIMESTAMP, "o.updated_at >= ?", "Changed at or after this instant.")
+            .single("stalled", ValueType.BOOLEAN, STALLED + " = ?",
+                    "Only stalled (true) or not stalled (false) deals; see `stalled` on the opportunity.")
+            .anyOf("grade", ValueType.TEXT, "coalesce(o.grade_override, g.computed_grade)",
+                    "Effective grade (A, B, C): a person's grade, else the computed one.")
+            .single("closedFrom", ValueType.TIMESTAMP, "o.closed_at >= ?", "Closed at or after this instant.")
+            .single("closedTo", ValueType.TIMESTAMP, "o.closed_at < ?", "Closed before this instant.")
             .single("q", ValueType.TEXT, "strpos(lower(o.name), lower(?)) > 0", "Name contains this text.")
             .anyOfWhere("account.industry", ValueType.TEXT, ACCOUNT + "fa.industry = ANY(?))", "Industry of the account.")
             .anyOfWhere("account.country", ValueType.TEXT, ACCOUNT + "fa.country = ANY(?))", "Country of the account.")

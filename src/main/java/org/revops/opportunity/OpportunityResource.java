@@ -28,7 +28,10 @@ import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
 import org.revops.platform.write.Versions;
+import org.revops.opportunity.OpportunityDtos.ChangeView;
+import org.revops.opportunity.OpportunityDtos.CloseInput;
 import org.revops.opportunity.OpportunityDtos.OpportunityInput;
+import org.revops.opportunity.OpportunityDtos.ReopenInput;
 import org.revops.opportunity.OpportunityDtos.OpportunityView;
 
 import java.util.UUID;
@@ -40,9 +43,11 @@ import java.util.UUID;
 public class OpportunityResource {
     private final OpportunityService service;
     private final CurrentCaller caller;
+    private final OpportunityClosing closing;
 
-    public OpportunityResource(OpportunityService service, CurrentCaller caller) {
+    public OpportunityResource(OpportunityService service, OpportunityClosing closing, CurrentCaller caller) {
         this.service = service;
+        this.closing = closing;
         this.caller = caller;
     }
 
@@ -82,6 +87,41 @@ public class OpportunityResource {
                                 @HeaderParam("If-Match") String ifMatch,
                                 JsonNode patch) {
         return service.update(caller.get(), id, Versions.parseIfMatch(ifMatch), patch).map(Responses::ok);
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(operationId = "getOpportunityHistory", summary = "History of an opportunity",
+            description = "Every change of stage, amount, close date, probability and forecast category, oldest first: "
+                    + "one entry per changed field, with who and when. The whole history in one page.")
+    public Uni<Page<ChangeView>> history(@Parameter(description = "Opportunity id") @PathParam("id") UUID id) {
+        return service.history(caller.get(), id).map(changes -> new Page<>(changes, null));
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Operation(operationId = "closeOpportunity", summary = "Close an opportunity as won or lost",
+            description = "Moves the deal to its pipeline's won or lost stage (the first by position), sets closedAt "
+                    + "and records reason, competitor and notes. A lost deal needs a reason. 422 when already closed.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CloseInput.class),
+            examples = @ExampleObject(name = "lost", value = "{\"won\":false,"
+                    + "\"reasonId\":\"0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a\",\"competitor\":\"Initech\"}")))
+    public Uni<Response> close(@PathParam("id") UUID id,
+                               @Parameter(description = "ETag from a read; 412 if it changed since")
+                               @HeaderParam("If-Match") String ifMatch, @Valid CloseInput input) {
+        return closing.close(caller.get(), id, Versions.parseIfMatch(ifMatch), input).map(Responses::ok);
+    }
+
+    @POST
+    @Path("{id}/reopen")
+    @Operation(operationId = "reopenOpportunity", summary = "Reopen a closed opportunity",
+            description = "Moves a closed deal back to an open stage (the one given, else the stage it was closed "
+                    + "from) and clears closedAt and the close reason; the history keeps both. 422 when open.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ReopenInput.class)))
+    public Uni<Response> reopen(@PathParam("id") UUID id,
+                                @Parameter(description = "ETag from a read; 412 if it changed since")
+                                @HeaderParam("If-Match") String ifMatch, @Valid ReopenInput input) {
+        return closing.reopen(caller.get(), id, Versions.parseIfMatch(ifMatch), input).map(Responses::ok);
     }
 
     @DELETE

@@ -25,6 +25,8 @@ import org.revops.platform.write.Records;
 import org.revops.platform.write.Versions;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,8 +42,11 @@ public class OpportunityService {
     private final MergePatch mergePatch;
     private final Workspaces workspaces;
     private final Clock clock;
+    private final OpportunityHistory history;
 
-    public OpportunityService(Db db, Visibility visibility, MergePatch mergePatch, Workspaces workspaces, Clock clock) {
+    public OpportunityService(Db db, Visibility visibility, MergePatch mergePatch, Workspaces workspaces, Clock clock,
+                              OpportunityHistory history) {
+        this.history = history;
         this.db = db;
         this.visibility = visibility;
         this.mergePatch = mergePatch;
@@ -50,8 +55,8 @@ public class OpportunityService {
     }
 
     public Uni<Slice<OpportunityView>> list(Caller caller, ListRequest request) {
-        return ListQuery.run(db, OpportunityQueries.LIST, caller.workspaceId(), Visibility.owned(caller, "o.owner_id"),
-                request, OpportunityService::toView);
+        return ListQuery.run(db, OpportunityQueries.LIST, new Object[] {now()}, caller.workspaceId(),
+                Visibility.owned(caller, "o.owner_id"), request, OpportunityService::toView);
     }
 
     public Uni<OpportunityView> get(Caller caller, UUID id) {
@@ -61,9 +66,14 @@ public class OpportunityService {
     public Uni<List<OpportunityView>> byIds(Caller caller, List<UUID> ids) {
         SqlPredicate visible = Visibility.owned(caller, "o.owner_id");
         SqlBuilder sql = new SqlBuilder().append(OpportunityQueries.SELECT + " WHERE o.workspace_id = ? AND o.id = ANY(?)",
-                        caller.workspaceId(), ids.toArray(UUID[]::new))
+                        now(), caller.workspaceId(), ids.toArray(UUID[]::new))
                 .append(" AND " + visible.sql(), visible.args());
         return db.query(sql.sql(), sql.tuple()).map(rows -> Rows.alignById(rows, ids, OpportunityService::toView));
+    }
+
+    /** The history of a deal the caller sees, oldest change first. */
+    public Uni<List<OpportunityDtos.ChangeView>> history(Caller caller, UUID id) {
+        return get(caller, id).flatMap(visible -> history.of(caller, id));
     }
 
     /** The visible deals of each account, in the order of {@code accountIds}: one statement. */
@@ -71,7 +81,7 @@ public class OpportunityService {
         SqlPredicate visible = Visibility.owned(caller, "o.owner_id");
         SqlBuilder sql = new SqlBuilder().append(OpportunityQueries.SELECT
                                 + " WHERE o.workspace_id = ? AND o.account_id = ANY(?)",
-                        caller.workspaceId(), accountIds.toArray(UUID[]::new))
+                        now(), caller.workspaceId(), accountIds.toArray(UUID[]::new))
                 .append(" AND " + visible.sql() + " ORDER BY o.close_date, o.id", visible.args());
         return db.query(sql.sql(), sql.tuple())
                 .map(rows -> Rows.groupBy(rows, accountIds, "account_id", OpportunityService::toView));
@@ -82,14 +92,18 @@ public class OpportunityService {
         mergePatch.validate(input);
         UUID ownerId = input.ownerId() != null ? input.ownerId() : caller.userId();
         return checkReferences(caller, input)
-                .flatMap(pipelineId -> visibility.checkNewOwner(caller, ownerId).replaceWith(pipelineId))
-                .flatMap(pipelineId -> workspaces.currency(caller).flatMap(currency -> Panache.withTransaction(() -> {
+                .call(stage -> visibility.checkNewOwner(caller, ownerId))
+                .flatMap(stage -> workspaces.currency(caller).flatMap(currency -> Panache.withTransaction(() -> {
+                    refuseClosedStage(stage);
                     Opportunity deal = new Opportunity();
                     deal.id = UUID.randomUUID();
                     deal.workspaceId = caller.workspaceId();
                     deal.createdAt = clock.instant();
-                    apply(deal, input, ownerId, pipelineId, input.currency() != null ? input.currency() : currency);
-                    return deal.persist().map(saved -> deal.id);
+                    deal.stageEnteredAt = deal.createdAt;
+                    apply(deal, input, ownerId, stage.pipelineId(), input.currency() != null ? input.currency() : currency);
+                    return deal.persistAndFlush()
+                            .call(saved -> history.record(caller, deal, "create", null, tracked(deal, stage)))
+                            .map(saved -> deal.id);
                 })))
                 .flatMap(id -> get(caller, id));
     }
@@ -109,10 +123,23 @@ public class OpportunityService {
                             UUID ownerId = merged.ownerId() != null ? merged.ownerId() : deal.ownerId;
                             Uni<Void> ownerCheck = ownerId.equals(deal.ownerId) ? Uni.createFrom().voidItem()
                                     : visibility.checkNewOwner(caller, ownerId);
-                            return checkReferences(caller, merged).call(p -> ownerCheck).map(pipelineId -> {
-                                apply(deal, merged, ownerId, pipelineId, merged.currency() != null
+                            return checkReferences(caller, merged).call(stage -> ownerCheck).flatMap(stage -> {
+                                if (!stage.id().equals(deal.stageId)) {
+                                    if (current.closedAt() != null) {
+                                        throw ApiProblem.invalid("stageId", "the deal is closed: reopen it with "
+                                                + "POST /api/v1/opportunities/{id}/reopen");
+                                    }
+                                    refuseClosedStage(stage);
+                                    deal.stageEnteredAt = clock.instant();
+                                }
+                                TrackedFields before = tracked(current);
+                                apply(deal, merged, ownerId, stage.pipelineId(), merged.currency() != null
                                         ? merged.currency() : deal.currency);
-                                return deal.id;
+                                TrackedFields after = tracked(deal, stage);
+                                if (TrackedFields.pushed(before, after)) {
+                                    deal.closeDatePushes++;
+                                }
+                                return history.record(caller, deal, "update", before, after).replaceWith(deal.id);
                             });
                         })))
                 .flatMap(dealId -> get(caller, dealId));
@@ -135,23 +162,25 @@ public class OpportunityService {
         return new OpportunityInput(in.name(), in.accountId(), in.primaryContactId(), in.ownerId(),
                 patched.touched("pipelineId") ? in.pipelineId() : null, in.stageId(), in.amount(), in.currency(),
                 in.closeDate(), patched.touched("probability") ? in.probability() : null,
-                patched.touched("forecastCategory") ? in.forecastCategory() : null, in.nextStep(), in.source(),
+                patched.touched("forecastCategory") ? in.forecastCategory() : null, in.grade(), in.nextStep(), in.source(),
                 in.externalId(), in.externalSource());
     }
 
     /**
      * Checks in one statement that the stage, account and contact exist in the workspace and fit together, and
-     * returns the stage's pipeline. All problems are reported at once as a 422.
+     * returns the stage. All problems are reported at once as a 422.
      */
-    private Uni<UUID> checkReferences(Caller caller, OpportunityInput in) {
+    private Uni<StageFacts> checkReferences(Caller caller, OpportunityInput in) {
         SqlPredicate account = Visibility.readableAccount(caller, "a");
         SqlBuilder sql = new SqlBuilder()
-                .append("SELECT (SELECT s.pipeline_id FROM stages s WHERE s.workspace_id = ? AND s.id = ?) AS pipeline_id,",
-                        caller.workspaceId(), in.stageId())
+                .append("SELECT s.pipeline_id, s.probability, s.forecast_category, s.is_closed, s.is_won,",
+                        new Object[0])
                 .append(" EXISTS (SELECT 1 FROM accounts a WHERE a.workspace_id = ? AND a.id = ? AND " + account.sql()
                         + ") AS account_ok,", prepend(account.args(), caller.workspaceId(), in.accountId()))
                 .append(" EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = ? AND c.id = ? AND c.account_id = ?)"
-                        + " AS contact_ok", caller.workspaceId(), in.primaryContactId(), in.accountId());
+                        + " AS contact_ok", caller.workspaceId(), in.primaryContactId(), in.accountId())
+                .append(" FROM (SELECT 1) one LEFT JOIN stages s ON s.workspace_id = ? AND s.id = ?",
+                        caller.workspaceId(), in.stageId());
         return db.query(sql.sql(), sql.tuple()).map(rows -> {
             Row row = rows.iterator().next();
             UUID pipelineId = row.getUUID("pipeline_id");
@@ -170,8 +199,38 @@ public class OpportunityService {
             if (!errors.isEmpty()) {
                 throw ApiProblem.invalid(errors);
             }
-            return pipelineId;
+            return new StageFacts(in.stageId(), pipelineId, row.getBigDecimal("probability"),
+                    ForecastCategory.valueOf(row.getString("forecast_category")), row.getBoolean("is_closed"),
+                    row.getBoolean("is_won"));
         });
+    }
+
+    private static void refuseClosedStage(StageFacts stage) {
+        if (stage.closed()) {
+            throw ApiProblem.invalid("stageId", "a closed stage is reached by closing the deal: "
+                    + "POST /api/v1/opportunities/{id}/close");
+        }
+    }
+
+    static TrackedFields tracked(OpportunityView view) {
+        return new TrackedFields(view.stageId(), view.amount(), view.closeDate(), view.probability(),
+                view.forecastCategory());
+    }
+
+    /** The tracked fields of a deal about to be saved, with the stage's defaults for what a person did not set. */
+    static TrackedFields tracked(Opportunity deal, StageFacts stage) {
+        return new TrackedFields(deal.stageId, deal.amount, deal.closeDate,
+                deal.probabilityOverride != null ? deal.probabilityOverride : stage.probability(),
+                deal.forecastCategoryOverride != null ? ForecastCategory.valueOf(deal.forecastCategoryOverride)
+                        : stage.forecastCategory());
+    }
+
+    static OffsetDateTime now(Clock clock) {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private OffsetDateTime now() {
+        return now(clock);
     }
 
     private static Object[] prepend(Object[] rest, Object... first) {
@@ -193,6 +252,7 @@ public class OpportunityService {
         deal.closeDate = in.closeDate();
         deal.probabilityOverride = in.probability();
         deal.forecastCategoryOverride = in.forecastCategory() == null ? null : in.forecastCategory().name();
+        deal.gradeOverride = in.grade();
         deal.nextStep = in.nextStep();
         deal.source = in.source();
         deal.externalId = in.externalId();
@@ -204,7 +264,7 @@ public class OpportunityService {
         return new OpportunityInput(d.name, d.accountId, d.primaryContactId, d.ownerId, d.pipelineId, d.stageId,
                 d.amount, d.currency, d.closeDate, d.probabilityOverride,
                 d.forecastCategoryOverride == null ? null : ForecastCategory.valueOf(d.forecastCategoryOverride),
-                d.nextStep, d.source, d.externalId, d.externalSource);
+                d.gradeOverride, d.nextStep, d.source, d.externalId, d.externalSource);
     }
 
     static OpportunityView toView(Row row) {
@@ -216,6 +276,25 @@ public class OpportunityService {
                 ForecastCategory.valueOf(row.getString("forecast_category")),
                 row.getBoolean("forecast_category_manual") ? "manual" : "stage", row.getString("next_step"),
                 row.getString("source"), row.getString("external_id"), row.getString("external_source"),
+                !row.getBoolean("is_closed") ? "open" : row.getBoolean("is_won") ? "won" : "lost",
+                row.getOffsetDateTime("closed_at"), row.getUUID("close_reason_id"), row.getString("competitor"),
+                row.getString("close_notes"), row.getString("grade"),
+                row.getString("grade_override") != null ? "manual" : "computed", row.getString("computed_grade"),
+                row.getOffsetDateTime("last_activity_at"), row.getOffsetDateTime("next_follow_up_at"),
+                row.getOffsetDateTime("stage_entered_at"), row.getInteger("days_in_stage"),
+                row.getInteger("days_since_creation"), row.getInteger("close_date_pushes"),
+                row.getBoolean("stalled_in_stage") || row.getBoolean("stalled_inactive"), stalledReasons(row),
                 row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"), row.getLong("version"));
+    }
+
+    private static List<String> stalledReasons(Row row) {
+        List<String> reasons = new ArrayList<>(2);
+        if (row.getBoolean("stalled_in_stage")) {
+            reasons.add("stage");
+        }
+        if (row.getBoolean("stalled_inactive")) {
+            reasons.add("inactivity");
+        }
+        return reasons;
     }
 }

@@ -172,9 +172,10 @@ public class DemoSeeder {
     private Uni<?> insertOpportunities(SqlClient tx, UUID ws, List<OpportunityRow> rows, OffsetDateTime now) {
         return db.query(tx, """
                 INSERT INTO opportunities (workspace_id, id, name, account_id, primary_contact_id, owner_id, pipeline_id,
-                                           stage_id, amount, currency, close_date, source, created_at, updated_at)
+                                           stage_id, amount, currency, close_date, source, created_at, updated_at,
+                                           stage_entered_at)
                 SELECT $1, o.id, o.name, o.account_id, o.contact_id, o.owner_id, o.pipeline_id, s.id, o.amount, 'USD',
-                       o.close_date, o.source, o.created_at, o.created_at
+                       o.close_date, o.source, o.created_at, o.created_at, o.created_at
                 FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::int[],
                             $9::numeric[], $10::date[], $11::text[], $12::timestamptz[])
                      AS o(id, name, account_id, contact_id, owner_id, pipeline_id, position, amount, close_date, source,

@@ -26,11 +26,17 @@ public final class ListQuery {
 
     public static <T> Uni<Slice<T>> run(Db db, ListSpec spec, UUID workspaceId, SqlPredicate visibility,
                                          ListRequest request, Function<Row, T> mapper) {
+        return run(db, spec, new Object[0], workspaceId, visibility, request, mapper);
+    }
+
+    /** The same, for a SELECT that takes parameters of its own (such as "now" for derived, time-dependent fields). */
+    public static <T> Uni<Slice<T>> run(Db db, ListSpec spec, Object[] selectArgs, UUID workspaceId,
+                                         SqlPredicate visibility, ListRequest request, Function<Row, T> mapper) {
         List<Order> orders = parseSort(spec, request.sort());
         String sortText = orders.stream().map(o -> (o.descending ? "-" : "") + o.key.name())
                 .reduce((a, b) -> a + "," + b).orElse("");
 
-        SqlBuilder sql = new SqlBuilder().append(spec.select())
+        SqlBuilder sql = new SqlBuilder().append(spec.select(), selectArgs)
                 .append(" WHERE " + spec.workspaceColumn() + " = ?", workspaceId)
                 .append(" AND (" + visibility.sql() + ")", visibility.args());
         appendFilters(spec, request.filters(), sql);

@@ -43,6 +43,8 @@ public class WorkspaceProvisioning {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return db.query(tx, "INSERT INTO workspaces (id, name, currency, created_at) VALUES ($1, $2, $3, $4)",
                         Tuple.of(workspaceId, name, currency, now))
+                .flatMap(r -> db.query(tx, "INSERT INTO sales_policies (workspace_id, updated_at) VALUES ($1, $2)",
+                        Tuple.of(workspaceId, now)))
                 .flatMap(r -> db.query(tx, """
                                 INSERT INTO users (workspace_id, id, name, email, role, created_at, updated_at)
                                 VALUES ($1, $2, $3, $4, 'admin', $5, $5)""",

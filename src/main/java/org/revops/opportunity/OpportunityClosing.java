@@ -1,0 +1,179 @@
+package org.revops.opportunity;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.revops.opportunity.OpportunityDtos.CloseInput;
+import org.revops.opportunity.OpportunityDtos.OpportunityView;
+import org.revops.opportunity.OpportunityDtos.ReopenInput;
+import org.revops.platform.db.Db;
+import org.revops.platform.error.ApiProblem;
+import org.revops.platform.security.Caller;
+import org.revops.platform.write.MergePatch;
+import org.revops.platform.write.Records;
+import org.revops.platform.write.Versions;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Winning, losing and reopening a deal: explicit actions, because a closed deal carries a reason and a date that a
+ * stage change alone would not record. Both are written to the history with their own action.
+ */
+@ApplicationScoped
+public class OpportunityClosing {
+    private final Db db;
+    private final OpportunityService opportunities;
+    private final OpportunityHistory history;
+    private final MergePatch validation;
+    private final Clock clock;
+
+    public OpportunityClosing(Db db, OpportunityService opportunities, OpportunityHistory history,
+                              MergePatch validation, Clock clock) {
+        this.db = db;
+        this.opportunities = opportunities;
+        this.history = history;
+        this.validation = validation;
+        this.clock = clock;
+    }
+
+    /**
+     * Moves an open deal to its pipeline's won (or lost) stage, the first by position, and records when, why and
+     * against whom. A lost deal needs a reason; a reason must be active and apply to the outcome. The stage's
+     * probability and forecast category replace any override.
+     */
+    public Uni<OpportunityView> close(Caller caller, UUID id, Long expectedVersion, CloseInput input) {
+        caller.requireWrite();
+        validation.validate(input);
+        if (!input.won() && input.reasonId() == null) {
+            throw ApiProblem.invalid("reasonId", "a lost deal needs a close reason");
+        }
+        return opportunities.get(caller, id).flatMap(current -> {
+            if (current.closedAt() != null) {
+                throw ApiProblem.invalid("status", "the deal is already closed (" + current.status() + ")");
+            }
+            return closingStage(caller, current.pipelineId(), input.won())
+                    .call(stage -> checkReason(caller, input))
+                    .flatMap(stage -> Panache.withTransaction(() -> Records.load(Opportunity.class, caller, id,
+                            "Opportunity").flatMap(deal -> {
+                        Versions.check(expectedVersion, deal.version);
+                        move(deal, stage);
+                        deal.closedAt = deal.stageEnteredAt;
+                        deal.closeReasonId = input.reasonId();
+                        deal.competitor = blankToNull(input.competitor());
+                        deal.closeNotes = blankToNull(input.notes());
+                        return history.record(caller, deal, "close", OpportunityService.tracked(current),
+                                OpportunityService.tracked(deal, stage));
+                    })));
+        }).flatMap(done -> opportunities.get(caller, id));
+    }
+
+    /**
+     * Reopens a closed deal into an open stage of its pipeline: the one named, else the stage it was closed from.
+     * The close date, reason, competitor and notes are cleared; the history keeps them.
+     */
+    public Uni<OpportunityView> reopen(Caller caller, UUID id, Long expectedVersion, ReopenInput input) {
+        caller.requireWrite();
+        return opportunities.get(caller, id).flatMap(current -> {
+            if (current.closedAt() == null) {
+                throw ApiProblem.invalid("status", "the deal is open");
+            }
+            return reopeningStage(caller, current, input == null ? null : input.stageId())
+                    .flatMap(stage -> Panache.withTransaction(() -> Records.load(Opportunity.class, caller, id,
+                            "Opportunity").flatMap(deal -> {
+                        Versions.check(expectedVersion, deal.version);
+                        move(deal, stage);
+                        deal.closedAt = null;
+                        deal.closeReasonId = null;
+                        deal.competitor = null;
+                        deal.closeNotes = null;
+                        return history.record(caller, deal, "reopen", OpportunityService.tracked(current),
+                                OpportunityService.tracked(deal, stage));
+                    })));
+        }).flatMap(done -> opportunities.get(caller, id));
+    }
+
+    private void move(Opportunity deal, StageFacts stage) {
+        deal.stageId = stage.id();
+        deal.probabilityOverride = null;
+        deal.forecastCategoryOverride = null;
+        deal.stageEnteredAt = clock.instant();
+        deal.updatedAt = deal.stageEnteredAt;
+    }
+
+    private Uni<StageFacts> closingStage(Caller caller, UUID pipelineId, boolean won) {
+        return db.query("""
+                        SELECT id, pipeline_id, probability, forecast_category, is_closed, is_won FROM stages
+                        WHERE workspace_id = $1 AND pipeline_id = $2 AND is_closed AND is_won = $3
+                        ORDER BY position, id LIMIT 1""", Tuple.of(caller.workspaceId(), pipelineId, won))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ApiProblem.invalid("won", "the deal's pipeline has no " + (won ? "won" : "lost")
+                                + " stage");
+                    }
+                    return facts(rows.iterator().next());
+                });
+    }
+
+    private Uni<Void> checkReason(Caller caller, CloseInput input) {
+        if (input.reasonId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.query("SELECT applies_to, active FROM close_reasons WHERE workspace_id = $1 AND id = $2",
+                Tuple.of(caller.workspaceId(), input.reasonId())).map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ApiProblem.invalid("reasonId", "no such close reason");
+                    }
+                    Row row = rows.iterator().next();
+                    String appliesTo = row.getString("applies_to");
+                    if (!row.getBoolean("active")) {
+                        throw ApiProblem.invalid("reasonId", "this close reason is retired");
+                    }
+                    if (!appliesTo.equals("both") && !appliesTo.equals(input.won() ? "won" : "lost")) {
+                        throw ApiProblem.invalid("reasonId", "this close reason applies to " + appliesTo
+                                + " deals only");
+                    }
+                    return null;
+                });
+    }
+
+    /** The named stage if it is an open stage of the deal's pipeline; else the stage the deal was closed from. */
+    private Uni<StageFacts> reopeningStage(Caller caller, OpportunityView deal, UUID requested) {
+        String sql = requested != null
+                ? "SELECT id, pipeline_id, probability, forecast_category, is_closed, is_won FROM stages"
+                  + " WHERE workspace_id = $1 AND pipeline_id = $2 AND id = $3"
+                : """
+                  SELECT s.id, s.pipeline_id, s.probability, s.forecast_category, s.is_closed, s.is_won
+                  FROM stages s
+                  WHERE s.workspace_id = $1 AND s.pipeline_id = $2 AND NOT s.is_closed
+                  ORDER BY s.id = (SELECT h.from_stage_id FROM opportunity_history h
+                                   WHERE h.workspace_id = $1 AND h.opportunity_id = $3 AND h.action = 'close'
+                                     AND h.field = 'stage' ORDER BY h.id DESC LIMIT 1) DESC NULLS LAST,
+                           s.position, s.id
+                  LIMIT 1""";
+        return db.query(sql, Tuple.of(caller.workspaceId(), deal.pipelineId(), requested != null ? requested : deal.id()))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ApiProblem.invalid("stageId", requested != null
+                                ? "no such stage in the deal's pipeline" : "the deal's pipeline has no open stage");
+                    }
+                    StageFacts stage = facts(rows.iterator().next());
+                    if (stage.closed()) {
+                        throw ApiProblem.invalid("stageId", "reopening needs an open stage");
+                    }
+                    return stage;
+                });
+    }
+
+    private static StageFacts facts(Row row) {
+        return new StageFacts(row.getUUID("id"), row.getUUID("pipeline_id"), row.getBigDecimal("probability"),
+                ForecastCategory.valueOf(row.getString("forecast_category")), row.getBoolean("is_closed"),
+                row.getBoolean("is_won"));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}
