@@ -15,7 +15,10 @@ import org.revops.account.AccountDtos.AccountView;
 import org.revops.account.AccountDtos.ContactView;
 import org.revops.account.AccountService;
 import org.revops.account.ContactService;
+import org.revops.opportunity.OpportunityDtos.ChangeView;
+import org.revops.opportunity.OpportunityDtos.CloseInput;
 import org.revops.opportunity.OpportunityDtos.OpportunityInput;
+import org.revops.opportunity.OpportunityDtos.ReopenInput;
 import org.revops.opportunity.OpportunityDtos.OpportunityView;
 import org.revops.opportunity.PipelineDtos.PipelineView;
 import org.revops.opportunity.PipelineDtos.StageView;
@@ -28,6 +31,7 @@ import org.revops.team.UserService;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -41,9 +45,14 @@ public class OpportunityGraphQL {
     private final UserService users;
     private final PipelineService pipelines;
     private final CurrentCaller caller;
+    private final OpportunityClosing closing;
+    private final OpportunityHistory history;
 
     public OpportunityGraphQL(OpportunityService opportunities, AccountService accounts, ContactService contacts,
-                              UserService users, PipelineService pipelines, CurrentCaller caller) {
+                              UserService users, PipelineService pipelines, CurrentCaller caller,
+                              OpportunityClosing closing, OpportunityHistory history) {
+        this.closing = closing;
+        this.history = history;
         this.opportunities = opportunities;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -70,8 +79,10 @@ public class OpportunityGraphQL {
                                     List<UUID> accountId, List<ForecastCategory> forecastCategory, Boolean closed,
                                     Boolean won, List<String> currency, List<String> source, List<String> externalId,
                                     List<String> externalSource, LocalDate closeDateFrom, LocalDate closeDateTo,
-                                    BigDecimal amountMin, BigDecimal amountMax, String q, List<String> accountIndustry,
-                                    List<String> accountCountry, List<String> accountRegion, List<String> accountTier) {
+                                    BigDecimal amountMin, BigDecimal amountMax, Boolean stalled, List<String> grade,
+                                    OffsetDateTime closedFrom, OffsetDateTime closedTo, String q,
+                                    List<String> accountIndustry, List<String> accountCountry,
+                                    List<String> accountRegion, List<String> accountTier) {
     }
 
     @Input("OpportunityPatch")
@@ -79,7 +90,9 @@ public class OpportunityGraphQL {
     public record OpportunityPatch(String name, UUID accountId, UUID primaryContactId, UUID ownerId, UUID stageId,
                                    @DecimalMin("0") BigDecimal amount, String currency, LocalDate closeDate,
                                    @DecimalMin("0") @DecimalMax("100") BigDecimal probability,
-                                   ForecastCategory forecastCategory, String nextStep, String source,
+                                   ForecastCategory forecastCategory,
+                                   @Description("A person's grade A, B or C; wins over the computed one") String grade,
+                                   String nextStep, String source,
                                    String externalId, String externalSource) {
     }
 
@@ -114,6 +127,27 @@ public class OpportunityGraphQL {
     public Uni<DeletePayload> delete(@NonNull @Name("id") UUID id, @Name("expectedVersion") Long expectedVersion) {
         return GraphQLSupport.payload(() -> opportunities.delete(caller.get(), id, expectedVersion).replaceWith(id),
                 DeletePayload::new);
+    }
+
+    @Mutation("closeOpportunity")
+    @Description("Closes a deal as won or lost, as POST /api/v1/opportunities/{id}/close.")
+    public Uni<OpportunityPayload> close(@NonNull @Name("id") UUID id, @NonNull @Name("input") CloseInput input,
+                                         @Name("expectedVersion") Long expectedVersion) {
+        return GraphQLSupport.payload(() -> closing.close(caller.get(), id, expectedVersion, input),
+                OpportunityPayload::new);
+    }
+
+    @Mutation("reopenOpportunity")
+    @Description("Reopens a closed deal, as POST /api/v1/opportunities/{id}/reopen.")
+    public Uni<OpportunityPayload> reopen(@NonNull @Name("id") UUID id, @Name("input") ReopenInput input,
+                                          @Name("expectedVersion") Long expectedVersion) {
+        return GraphQLSupport.payload(() -> closing.reopen(caller.get(), id, expectedVersion, input),
+                OpportunityPayload::new);
+    }
+
+    @Description("Every change of stage, amount, close date, probability and forecast category, oldest first")
+    public Uni<List<List<ChangeView>>> history(@Source List<OpportunityView> deals) {
+        return history.of(caller.get(), ids(deals, OpportunityView::id));
     }
 
     public Uni<List<AccountView>> account(@Source List<OpportunityView> deals) {
