@@ -122,5 +122,8 @@ class OpportunityLifecycleGraphQLTest extends ApiTest {
         JsonPath graded = GraphQLClient.ok(ws.adminKey(), """
                 { opportunities(filter: {grade: ["C"]}) { edges { node { name } } } }""", Map.of());
         assertEquals(List.of("Fresh"), graded.getList("data.opportunities.edges.node.name"));
+        JsonPath none = GraphQLClient.ok(ws.adminKey(), "{ opportunities(filter: {id: []}) { edges { node { name } } } }",
+                Map.of());
+        assertEquals(List.of(), none.getList("data.opportunities.edges"), "an empty selection selects nothing");
     }
 }

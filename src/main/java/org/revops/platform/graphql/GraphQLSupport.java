@@ -46,9 +46,8 @@ public final class GraphQLSupport {
                 } else {
                     values.add(field.getValue().asText());
                 }
-                if (!values.isEmpty()) {
-                    filters.put(restName(spec, field.getKey()), values);
-                }
+                // An empty list selects nothing, as an empty IN () would: never "no filter".
+                filters.put(restName(spec, field.getKey()), values);
             });
         }
         return ListRequest.of(filters, sort, first, after);
