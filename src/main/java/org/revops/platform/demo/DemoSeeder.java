@@ -13,6 +13,8 @@ import org.revops.platform.demo.DemoDataGenerator.ContactRow;
 import org.revops.platform.demo.DemoDataGenerator.Dataset;
 import org.revops.platform.demo.DemoDataGenerator.OpportunityRow;
 import org.revops.platform.demo.DemoDataGenerator.UserRow;
+import org.revops.platform.demo.DemoLifecycleGenerator.DealStory;
+import org.revops.platform.demo.DemoLifecycleGenerator.Lifecycle;
 import org.revops.platform.workspace.WorkspaceProvisioning;
 
 import java.nio.file.Files;
@@ -22,7 +24,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -69,6 +74,9 @@ public class DemoSeeder {
     public Uni<String> seed(DemoDataGenerator.Sizes sizes) {
         LocalDate today = LocalDate.now(clock);
         Dataset data = DemoDataGenerator.generate(SEED, sizes, today);
+        Lifecycle lifecycle = DemoLifecycleGenerator.generate(SEED, data, today);
+        Map<UUID, DealStory> stories = new HashMap<>();
+        lifecycle.stories().forEach(story -> stories.put(story.dealId(), story));
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return db.inTransaction(tx -> provisioning.provision(tx, "Demo Sales Co", "USD", "Dana Admin",
                         "admin@demo.revops.dev")
@@ -76,7 +84,14 @@ public class DemoSeeder {
                 .call(ws -> chunked(data.accounts(), rows -> insertAccounts(tx, ws.workspaceId(), rows, now)))
                 .call(ws -> chunked(data.contacts(), rows -> insertContacts(tx, ws.workspaceId(), rows, now)))
                 .call(ws -> insertPipelines(tx, ws.workspaceId(), now))
-                .call(ws -> chunked(data.opportunities(), rows -> insertOpportunities(tx, ws.workspaceId(), rows, now)))
+                .call(ws -> insertCloseReasons(tx, ws.workspaceId(), now))
+                .call(ws -> chunked(data.opportunities(), rows -> insertOpportunities(tx, ws.workspaceId(), rows,
+                        stories, now)))
+                .call(ws -> chunked(data.opportunities(), rows -> DemoHistory.insert(db, tx, ws.workspaceId(), rows,
+                        stories)))
+                .call(ws -> chunked(lifecycle.activities(), rows -> DemoHistory.insertActivities(db, tx,
+                        ws.workspaceId(), rows, now)))
+                .call(ws -> DemoHistory.insertTargets(db, tx, ws.workspaceId(), lifecycle.targets(), now))
                 .map(WorkspaceProvisioning.Provisioned::apiKey));
     }
 
@@ -169,17 +184,38 @@ public class DemoSeeder {
                 Tuple.of(ws, pipelineId(ws, 0), pipelineId(ws, 1), now));
     }
 
-    private Uni<?> insertOpportunities(SqlClient tx, UUID ws, List<OpportunityRow> rows, OffsetDateTime now) {
+    /** The close reasons of the demo: fixed ids, so the deals can name them. */
+    private Uni<?> insertCloseReasons(SqlClient tx, UUID ws, OffsetDateTime now) {
+        List<String> names = new ArrayList<>(List.of(DemoLifecycleGenerator.WIN_REASONS));
+        names.addAll(List.of(DemoLifecycleGenerator.LOSS_REASONS));
+        return db.query(tx, """
+                INSERT INTO close_reasons (workspace_id, id, name, applies_to, created_at, updated_at)
+                SELECT $1, r.id, r.name, r.applies_to, $5, $5 FROM unnest($2::uuid[], $3::text[], $4::text[])
+                    AS r(id, name, applies_to)""",
+                Tuple.from(new Object[] {ws, names.stream().map(n -> reasonId(ws, n)).toArray(UUID[]::new),
+                        names.toArray(String[]::new), names.stream().map(n -> List.of(DemoLifecycleGenerator
+                        .WIN_REASONS).contains(n) ? "won" : "lost").toArray(String[]::new), now}));
+    }
+
+    static UUID reasonId(UUID workspaceId, String name) {
+        return UUID.nameUUIDFromBytes((workspaceId + "/close-reason/" + name).getBytes());
+    }
+
+    private Uni<?> insertOpportunities(SqlClient tx, UUID ws, List<OpportunityRow> rows, Map<UUID, DealStory> stories,
+                                       OffsetDateTime now) {
+        List<DealStory> told = rows.stream().map(r -> stories.get(r.id())).toList();
         return db.query(tx, """
                 INSERT INTO opportunities (workspace_id, id, name, account_id, primary_contact_id, owner_id, pipeline_id,
                                            stage_id, amount, currency, close_date, source, created_at, updated_at,
-                                           stage_entered_at)
+                                           stage_entered_at, closed_at, close_reason_id, competitor, close_date_pushes)
                 SELECT $1, o.id, o.name, o.account_id, o.contact_id, o.owner_id, o.pipeline_id, s.id, o.amount, 'USD',
-                       o.close_date, o.source, o.created_at, o.created_at, o.created_at
+                       o.close_date, o.source, o.created_at, greatest(o.entered_at, o.created_at), o.entered_at,
+                       o.closed_at, o.reason_id, o.competitor, o.pushes
                 FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::int[],
-                            $9::numeric[], $10::date[], $11::text[], $12::timestamptz[])
+                            $9::numeric[], $10::date[], $11::text[], $12::timestamptz[], $13::timestamptz[],
+                            $14::timestamptz[], $15::uuid[], $16::text[], $17::int[])
                      AS o(id, name, account_id, contact_id, owner_id, pipeline_id, position, amount, close_date, source,
-                          created_at)
+                          created_at, entered_at, closed_at, reason_id, competitor, pushes)
                 JOIN stages s ON s.workspace_id = $1 AND s.pipeline_id = o.pipeline_id AND s.position = o.position""",
                 Tuple.from(new Object[] {ws, ids(rows, OpportunityRow::id), texts(rows, OpportunityRow::name),
                         ids(rows, OpportunityRow::accountId), ids(rows, OpportunityRow::contactId),
@@ -188,25 +224,26 @@ public class DemoSeeder {
                         rows.stream().map(OpportunityRow::amount).toArray(java.math.BigDecimal[]::new),
                         rows.stream().map(OpportunityRow::closeDate).toArray(LocalDate[]::new),
                         texts(rows, OpportunityRow::source),
-                        rows.stream().map(r -> createdAt(r, now)).toArray(OffsetDateTime[]::new)}));
+                        told.stream().map(t -> DemoHistory.at(t.createdOn(), 9)).toArray(OffsetDateTime[]::new),
+                        told.stream().map(t -> DemoHistory.at(t.steps().get(t.steps().size() - 1).on(), 9))
+                                .toArray(OffsetDateTime[]::new),
+                        told.stream().map(t -> t.closedOn() == null ? null : DemoHistory.at(t.closedOn(), 9))
+                                .toArray(OffsetDateTime[]::new),
+                        told.stream().map(t -> t.reason() == null ? null : reasonId(ws, t.reason()))
+                                .toArray(UUID[]::new),
+                        told.stream().map(DealStory::competitor).toArray(String[]::new),
+                        told.stream().map(t -> t.firstCloseDate() == null ? 0 : 1).toArray(Integer[]::new)}));
     }
 
-    /** Deals were opened 20 to 170 days before they close, and never in the future. */
-    private static OffsetDateTime createdAt(OpportunityRow row, OffsetDateTime now) {
-        OffsetDateTime opened = row.closeDate().atStartOfDay().atOffset(ZoneOffset.UTC)
-                .minusDays(20 + Math.floorMod(row.id().hashCode(), 150));
-        return opened.isAfter(now) ? now.minusDays(Math.floorMod(row.id().hashCode(), 30)) : opened;
-    }
-
-    private static UUID pipelineId(UUID workspaceId, int index) {
+    static UUID pipelineId(UUID workspaceId, int index) {
         return UUID.nameUUIDFromBytes((workspaceId + "/pipeline/" + index).getBytes());
     }
 
-    private static <T> UUID[] ids(List<T> rows, Function<T, UUID> id) {
+    static <T> UUID[] ids(List<T> rows, Function<T, UUID> id) {
         return rows.stream().map(id).toArray(UUID[]::new);
     }
 
-    private static <T> String[] texts(List<T> rows, Function<T, String> text) {
+    static <T> String[] texts(List<T> rows, Function<T, String> text) {
         return rows.stream().map(text).toArray(String[]::new);
     }
 }
