@@ -81,7 +81,7 @@ public class ActivityAnalyticsService {
                         }
                     }
                     return new ActivityAnalyticsView(user, period.text(), period.kind(), utc(period.start()),
-                            utc(period.end()), ActivityAnalytics.lines(ActivityTarget.METRICS, actuals, targets));
+                            utc(period.end()), ActivityAttainment.lines(ActivityTarget.METRICS, actuals, targets));
                 });
     }
 

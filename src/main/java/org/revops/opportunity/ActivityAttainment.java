@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The arithmetic of the activity report: actual against target, per metric. */
-public final class ActivityAnalytics {
+public final class ActivityAttainment {
     /** Decimal places of an attainment ratio. */
     static final int SCALE = 4;
 
-    private ActivityAnalytics() {
+    private ActivityAttainment() {
     }
 
     /**
