@@ -33,7 +33,8 @@ public class OpenApiContract implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     static final Map<String, ListSpec> LISTS = Stream.of(UserService.LIST, AccountService.LIST, ContactService.LIST,
-                    PipelineService.LIST, org.revops.opportunity.OpportunityQueries.LIST, ApiKeyService.LIST)
+                    PipelineService.LIST, org.revops.opportunity.OpportunityQueries.LIST, ApiKeyService.LIST,
+                    org.revops.opportunity.ActivityQueries.LIST, org.revops.opportunity.ActivityTargetService.LIST)
             .collect(Collectors.toMap(ListSpec::operationId, Function.identity()));
 
     @Override

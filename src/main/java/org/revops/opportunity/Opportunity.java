@@ -1,6 +1,7 @@
 package org.revops.opportunity;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -40,6 +41,11 @@ public class Opportunity extends PanacheEntityBase {
     public int closeDatePushes;
     /** A grade set by a person; null means the computed grade applies. */
     public String gradeOverride;
+    /**
+     * Written only by {@link ActivityService}, with one UPDATE in the transaction of each activity change; never by
+     * this entity, so that a concurrent edit of the deal cannot put back a value it read before.
+     */
+    @Column(insertable = false, updatable = false)
     public Instant lastActivityAt;
     public Instant closedAt;
     public UUID closeReasonId;

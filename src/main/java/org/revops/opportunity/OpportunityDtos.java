@@ -72,7 +72,8 @@ public final class OpportunityDtos {
                     gradeBAmount, else 2) and intent level i (the same with the effective probability against \
                     gradeAProbability / gradeBProbability) select matrix[v][i].""", enumeration = {"A", "B", "C"})
             String computedGrade,
-            @Schema(description = "The latest activity logged on the deal") OffsetDateTime lastActivityAt,
+            @Schema(description = "The latest occurredAt of the deal's activities (null when it has none); kept "
+                    + "current by every activity logged, changed or deleted on the deal") OffsetDateTime lastActivityAt,
             @Schema(description = "Open deals: (last activity, else creation) + the follow-up cadence of the grade")
             OffsetDateTime nextFollowUpAt,
             @Schema(description = "When the deal entered its current stage") OffsetDateTime stageEnteredAt,

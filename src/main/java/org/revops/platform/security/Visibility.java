@@ -68,6 +68,30 @@ public class Visibility {
                 + ".workspace_id AND va.id = " + alias + ".account_id AND " + account.sql() + ")", account.args());
     }
 
+    /**
+     * Activities a caller may read: those they may act for (own, or their subtree's), those logged on a deal they
+     * may act for, and those logged on an account alone (no deal) that they may read. An activity on a deal follows
+     * the deal, not the account, so the deal's notes stay with whoever sees the deal.
+     */
+    public static SqlPredicate readableActivity(Caller caller, String alias) {
+        if (caller.role().seesWholeWorkspace()) {
+            return SqlPredicate.NONE;
+        }
+        SqlPredicate own = owned(caller, alias + ".owner_id");
+        SqlPredicate deal = owned(caller, "vd.owner_id");
+        SqlPredicate account = readableAccount(caller, "vc");
+        return new SqlPredicate("(" + own.sql()
+                + " OR EXISTS (SELECT 1 FROM opportunities vd WHERE vd.workspace_id = " + alias + ".workspace_id"
+                + " AND vd.id = " + alias + ".opportunity_id AND " + deal.sql() + ")"
+                + " OR (" + alias + ".opportunity_id IS NULL AND EXISTS (SELECT 1 FROM accounts vc"
+                + " WHERE vc.workspace_id = " + alias + ".workspace_id AND vc.id = " + alias + ".account_id AND "
+                + account.sql() + ")))", concat(own.args(), deal.args(), account.args()));
+    }
+
+    private static Object[] concat(Object[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray();
+    }
+
     /** Whether the caller may own records on behalf of {@code ownerId} (create, reassign, edit). */
     public Uni<Boolean> mayActFor(Caller caller, UUID ownerId) {
         if (ownerId == null) {

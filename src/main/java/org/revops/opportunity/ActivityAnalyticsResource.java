@@ -1,0 +1,88 @@
+package org.revops.opportunity;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.opportunity.ActivityAnalyticsDtos.ActivityAnalyticsView;
+import org.revops.platform.error.ApiProblem;
+import org.revops.platform.error.FieldError;
+import org.revops.platform.security.CurrentCaller;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@Path("/api/v1/analytics/activity")
+@Tag(name = "Analytics", description = "Reports computed from the pipeline and its activity.")
+@Produces(MediaType.APPLICATION_JSON)
+public class ActivityAnalyticsResource {
+    private static final Set<String> PARAMETERS = Set.of("userId", "period");
+
+    private final ActivityAnalyticsService service;
+    private final CurrentCaller caller;
+
+    public ActivityAnalyticsResource(ActivityAnalyticsService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(operationId = "getActivityAnalytics", summary = "Activity against targets",
+            description = """
+                    For one user and one ISO week (`2026-W47`, Monday 00:00 UTC to the next Monday) or month \
+                    (`2026-11`, the 1st 00:00 UTC to the next 1st), one line per metric (call, email, meeting, visit, \
+                    demo, proposal, signing): `actual` = the user's activities of that type with start <= occurredAt \
+                    < end, and for `signing` the deals the user owns that were won with start <= closedAt < end; \
+                    `target` = the user's weekly or monthly target for the metric (null when none); `attainment` = \
+                    actual / target rounded half up to 4 places (null when the target is null or 0). A rep sees \
+                    their own figures, a manager those of their reporting subtree, admin, integration and read-only \
+                    keys everyone's.""")
+    @APIResponse(responseCode = "200", description = "The figures",
+            content = @Content(schema = @Schema(implementation = ActivityAnalyticsView.class)))
+    @APIResponse(responseCode = "404", description = "No such user in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    public Uni<ActivityAnalyticsView> get(
+            @Parameter(description = "The user; defaults to the caller", schema = @Schema(type = SchemaType.STRING,
+                    format = "uuid")) @QueryParam("userId") String userId,
+            @Parameter(description = "An ISO week such as 2026-W47 or a month such as 2026-11", required = true,
+                    example = "2026-W47") @QueryParam("period") String period,
+            @Context UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (!PARAMETERS.contains(name)) {
+                errors.add(new FieldError(name, "unknown parameter; known: period, userId"));
+            } else if (values.size() > 1) {
+                errors.add(new FieldError(name, "may be given once"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw ApiProblem.badRequest("Invalid parameters", errors);
+        }
+        return service.activity(caller.get(), parseUser(userId), period);
+    }
+
+    private static UUID parseUser(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("userId", "must be a UUID");
+        }
+    }
+}
