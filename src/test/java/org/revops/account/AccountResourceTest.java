@@ -45,6 +45,16 @@ class AccountResourceTest extends ApiTest {
     }
 
     @Test
+    void aFractionForAnIntegerFieldIsRefusedNotTruncated() {
+        as(ws.adminKey()).body(Map.of("name", "Fractional", "employeeCount", 5.5)).post(ACCOUNTS).then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("employeeCount"));
+        String id = Fixtures.account(ws.adminKey(), Map.of("name", "Whole", "employeeCount", 5));
+        as(ws.adminKey()).body("{\"employeeCount\": 7.5}").patch(ACCOUNTS + "/" + id).then().statusCode(400);
+        as(ws.adminKey()).get(ACCOUNTS + "/" + id).then().body("employeeCount", equalTo(5));
+        as(ws.adminKey()).get(ACCOUNTS + "?q=Fractional").then().body("data", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void createReadUpdateDelete() {
         String location = as(ws.adminKey()).body(Map.of("name", "Globex GmbH", "industry", "Manufacturing",
                         "employeeCount", 1200, "annualRevenue", 250000000.5, "country", "DE", "region", "EMEA",
