@@ -71,7 +71,8 @@ public class OpportunityGraphQL {
                                     Boolean won, List<String> currency, List<String> source, List<String> externalId,
                                     List<String> externalSource, LocalDate closeDateFrom, LocalDate closeDateTo,
                                     BigDecimal amountMin, BigDecimal amountMax, String q, List<String> accountIndustry,
-                                    List<String> accountCountry, List<String> accountRegion, List<String> accountTier) {
+                                    List<String> accountCountry, List<String> accountRegion, List<String> accountTier,
+                                    Boolean stalled, List<String> grade) {
     }
 
     @Input("OpportunityPatch")
