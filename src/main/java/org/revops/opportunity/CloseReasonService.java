@@ -65,10 +65,12 @@ public class CloseReasonService {
         this.clock = clock;
     }
 
+    /** A page of the workspace's close reasons (every role), filtered and sorted as {@link #LIST} declares. */
     public Uni<Slice<CloseReasonView>> list(Caller caller, ListRequest request) {
         return ListQuery.run(db, LIST, caller.workspaceId(), SqlPredicate.NONE, request, CloseReasonService::toView);
     }
 
+    /** One close reason of the caller's workspace; 404 otherwise. */
     public Uni<CloseReasonView> get(Caller caller, UUID id) {
         return db.query(SELECT + " WHERE r.workspace_id = $1 AND r.id = $2", Tuple.of(caller.workspaceId(), id))
                 .map(rows -> Rows.single(rows, CloseReasonService::toView, "Close reason"));

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.revops.opportunity.SalesPolicyDtos.SalesPolicyView;
+import org.revops.platform.error.ApiProblem;
 import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
@@ -65,6 +66,9 @@ public class SalesPolicyGraphQL {
         ObjectNode node = GraphQLSupport.patchOf(patch);
         node.remove("inactivityStallOff");
         if (Boolean.TRUE.equals(patch.inactivityStallOff())) {
+            if (patch.inactivityStallDays() != null) {
+                throw ApiProblem.invalid("inactivityStallOff", "give either inactivityStallDays or inactivityStallOff");
+            }
             node.putNull("inactivityStallDays");
         }
         return node;

@@ -43,6 +43,7 @@ public class SalesPolicyService {
         this.clock = clock;
     }
 
+    /** The caller's workspace policy; every role may read it. */
     public Uni<SalesPolicyView> get(Caller caller) {
         return db.query(SELECT, Tuple.of(caller.workspaceId()))
                 .map(rows -> Rows.single(rows, SalesPolicyService::toView, "Sales policy"));

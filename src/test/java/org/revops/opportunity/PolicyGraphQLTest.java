@@ -93,6 +93,9 @@ class PolicyGraphQLTest extends ApiTest {
                 "gradeBAmount", 90000, "gradeMatrix", List.of(List.of("A", "B", "C"), List.of("A", "B", "C")))));
         assertNull(refused.get("data.updateSalesPolicy.salesPolicy"));
         assertEquals(List.of("gradeBAmount", "gradeMatrix"), refused.getList("data.updateSalesPolicy.userErrors.field"));
+        JsonPath both = GraphQLClient.ok(ws.adminKey(), UPDATE_POLICY,
+                Map.of("patch", Map.of("inactivityStallOff", true, "inactivityStallDays", 10)));
+        assertEquals(List.of("inactivityStallOff"), both.getList("data.updateSalesPolicy.userErrors.field"));
         JsonPath range = GraphQLClient.ok(ws.adminKey(), UPDATE_POLICY,
                 Map.of("patch", Map.of("cadenceDays", Map.of("C", 0))));
         assertEquals(List.of("cadenceDays.C"), range.getList("data.updateSalesPolicy.userErrors.field"));

@@ -162,7 +162,9 @@ class StalledDealsTest extends ApiTest {
         LifecycleFixtures.deal(ray.key(), "Ray fresh", rays, discovery, 20000);
         TestClock.set("2026-04-02T09:00:00Z");
 
+        long before = db.statementCount();
         JsonPath all = report(ws.adminKey(), "");
+        assertEquals(2, db.statementCount() - before, "authentication + one statement for every figure");
         assertEquals("2026-04-02T09:00:00Z", all.getString("asOf"));
         assertEquals(4, all.getInt("total"));
         assertEquals(Map.of("stage", 3, "inactivity", 3), all.getMap("reasons"));
