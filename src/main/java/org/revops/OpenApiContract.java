@@ -10,7 +10,10 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.revops.account.AccountService;
 import org.revops.account.ContactService;
+import org.revops.opportunity.CloseReasonService;
+import org.revops.opportunity.FollowUpService;
 import org.revops.opportunity.PipelineService;
+import org.revops.opportunity.StalledDealsService;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.ListSpec;
 import org.revops.platform.paging.ValueType;
@@ -34,7 +37,12 @@ public class OpenApiContract implements OASFilter {
 
     static final Map<String, ListSpec> LISTS = Stream.of(UserService.LIST, AccountService.LIST, ContactService.LIST,
                     PipelineService.LIST, org.revops.opportunity.OpportunityQueries.LIST, ApiKeyService.LIST,
-                    org.revops.opportunity.ActivityQueries.LIST, org.revops.opportunity.ActivityTargetService.LIST)
+                    org.revops.opportunity.ActivityQueries.LIST, org.revops.opportunity.ActivityTargetService.LIST,
+                    FollowUpService.LIST, CloseReasonService.LIST)
+            .collect(Collectors.toMap(ListSpec::operationId, Function.identity()));
+
+    /** Reports that take a ListSpec's filters but answer no page: their filters are documented, no paging. */
+    static final Map<String, ListSpec> REPORTS = Stream.of(StalledDealsService.FILTERS)
             .collect(Collectors.toMap(ListSpec::operationId, Function.identity()));
 
     @Override
@@ -58,6 +66,10 @@ public class OpenApiContract implements OASFilter {
             if (spec != null) {
                 addListParameters(operation, spec);
             }
+            ListSpec report = REPORTS.get(operation.getOperationId());
+            if (report != null) {
+                addFilterParameters(operation, report);
+            }
             addErrors(path, method, operation);
         }));
     }
@@ -69,9 +81,16 @@ public class OpenApiContract implements OASFilter {
         operation.addParameter(query("sort", "Comma-separated fields, `-` for descending. Fields: "
                 + String.join(", ", spec.sorts().keySet()) + ". Default: " + String.join(",", spec.defaultSort())
                 + ".", ValueType.TEXT));
+        addFilterParameters(operation, spec);
+    }
+
+    private static void addFilterParameters(Operation operation, ListSpec spec) {
         for (ListSpec.Filter filter : spec.filters().values()) {
             Parameter parameter = query(filter.name(), filter.description()
                     + (filter.repeatable() ? " Repeat the parameter for OR." : ""), filter.type());
+            if (filter.choices() != null) {
+                parameter.getSchema().enumeration(new ArrayList<>(filter.choices().keySet()));
+            }
             if (filter.repeatable()) {
                 parameter.schema(OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(schemaOf(filter.type())))
                         .explode(true).style(Parameter.Style.FORM);

@@ -32,10 +32,7 @@ public final class OpportunityQueries {
                    s.is_closed, s.is_won, o.closed_at, o.close_reason_id, o.competitor, o.close_notes,
                    g.computed_grade, o.grade_override, coalesce(o.grade_override, g.computed_grade) AS grade,
                    o.last_activity_at, o.stage_entered_at, o.close_date_pushes,
-                   CASE WHEN NOT s.is_closed THEN coalesce(o.last_activity_at, o.created_at) + make_interval(days =>
-                       CASE coalesce(o.grade_override, g.computed_grade) WHEN 'A' THEN sp.cadence_a_days
-                            WHEN 'B' THEN sp.cadence_b_days ELSE sp.cadence_c_days END) END AS next_follow_up_at,
-                   d.days_in_stage, d.days_since_creation,
+                   f.next_follow_up_at, d.days_in_stage, d.days_since_creation,
                    (NOT s.is_closed AND d.days_in_stage > s.stall_after_days) IS TRUE AS stalled_in_stage,
                    (NOT s.is_closed AND d.days_inactive > sp.inactivity_stall_days) IS TRUE AS stalled_inactive
             FROM opportunities o
@@ -47,10 +44,19 @@ public final class OpportunityQueries {
                     + CASE WHEN coalesce(o.probability_override, s.probability) >= sp.grade_a_probability THEN 0
                            WHEN coalesce(o.probability_override, s.probability) >= sp.grade_b_probability THEN 1 ELSE 2 END,
                     1) AS computed_grade) g
+            CROSS JOIN LATERAL (SELECT CASE WHEN NOT s.is_closed THEN coalesce(o.last_activity_at, o.created_at)
+                    + make_interval(days => CASE coalesce(o.grade_override, g.computed_grade) WHEN 'A' THEN sp.cadence_a_days
+                        WHEN 'B' THEN sp.cadence_b_days ELSE sp.cadence_c_days END) END AS next_follow_up_at) f
             CROSS JOIN LATERAL (SELECT floor(extract(epoch FROM clock.at - o.stage_entered_at) / 86400)::int AS days_in_stage,
                     floor(extract(epoch FROM clock.at - o.created_at) / 86400)::int AS days_since_creation,
                     floor(extract(epoch FROM clock.at - coalesce(o.last_activity_at, o.created_at)) / 86400)::int
                         AS days_inactive) d""";
+
+    /** The next follow-up over the aliases of {@link #SELECT}, usable in WHERE and ORDER BY (null when closed). */
+    static final String NEXT_FOLLOW_UP = "f.next_follow_up_at";
+
+    /** "Now" as the SELECT received it, for predicates relative to the application clock. */
+    static final String NOW = "clock.at";
 
     /** SQL that is true for a stalled deal, over the aliases of {@link #SELECT}. */
     static final String STALLED = "((NOT s.is_closed AND d.days_in_stage > s.stall_after_days) IS TRUE"

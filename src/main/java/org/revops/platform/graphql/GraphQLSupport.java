@@ -98,17 +98,26 @@ public final class GraphQLSupport {
                 });
     }
 
-    /** A GraphQL input object as a merge patch: the fields that were given (nulls are left out). */
+    /**
+     * A GraphQL input object as a merge patch: the fields that were given. GraphQL cannot tell an omitted field from
+     * a null one, so nulls are left out, also inside nested input objects (which merge field by field).
+     */
     public static ObjectNode patchOf(Object input) {
         ObjectNode node = JSON.valueToTree(input);
+        withoutNulls(node);
+        return node;
+    }
+
+    private static void withoutNulls(ObjectNode node) {
         List<String> empty = new ArrayList<>();
         node.fields().forEachRemaining(f -> {
             if (f.getValue().isNull()) {
                 empty.add(f.getKey());
+            } else if (f.getValue() instanceof ObjectNode nested) {
+                withoutNulls(nested);
             }
         });
         node.remove(empty);
-        return node;
     }
 
 }

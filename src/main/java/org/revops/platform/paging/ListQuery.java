@@ -39,7 +39,7 @@ public final class ListQuery {
         SqlBuilder sql = new SqlBuilder().append(spec.select(), selectArgs)
                 .append(" WHERE " + spec.workspaceColumn() + " = ?", workspaceId)
                 .append(" AND (" + visibility.sql() + ")", visibility.args());
-        appendFilters(spec, request.filters(), sql);
+        where(spec, request.filters(), sql);
         if (request.cursor() != null) {
             Cursor cursor = Cursor.decode(request.cursor(), sortText, orders.size() + 1);
             appendKeyset(spec, orders, cursor, sql);
@@ -67,7 +67,11 @@ public final class ListQuery {
         });
     }
 
-    private static void appendFilters(ListSpec spec, Map<String, List<String>> filters, SqlBuilder sql) {
+    /**
+     * Appends {@code AND <predicate>} for each filter of {@code spec} the request names; unknown filters and values
+     * that do not parse are one 400 naming each parameter. Also for reports that filter like a list but are no page.
+     */
+    public static void where(ListSpec spec, Map<String, List<String>> filters, SqlBuilder sql) {
         List<FieldError> errors = new ArrayList<>();
         filters.forEach((name, values) -> {
             ListSpec.Filter filter = spec.filters().get(name);
@@ -77,6 +81,15 @@ public final class ListQuery {
             }
             if (!filter.repeatable() && values.size() > 1) {
                 errors.add(new FieldError(name, "may be given once"));
+                return;
+            }
+            if (filter.choices() != null) {
+                String predicate = filter.choices().get(values.get(0).trim());
+                if (predicate == null) {
+                    errors.add(new FieldError(name, "must be one of " + String.join(", ", filter.choices().keySet())));
+                } else {
+                    sql.append(" AND " + predicate);
+                }
                 return;
             }
             try {

@@ -17,9 +17,14 @@ public record ListSpec(String operationId, String select, String workspaceColumn
 
     /**
      * A query parameter. {@code sql} holds one {@code ?} for the value; a repeatable filter receives an array
-     * (repeated parameters are OR-ed, so write it as {@code col = ANY(?)}).
+     * (repeated parameters are OR-ed, so write it as {@code col = ANY(?)}). A filter with {@code choices} takes one
+     * of a fixed set of words instead, each standing for its own predicate without parameters ({@code sql} unused).
      */
-    public record Filter(String name, ValueType type, boolean repeatable, String sql, String description) {
+    public record Filter(String name, ValueType type, boolean repeatable, String sql, String description,
+                         Map<String, String> choices) {
+        public Filter(String name, ValueType type, boolean repeatable, String sql, String description) {
+            this(name, type, repeatable, sql, description, null);
+        }
     }
 
     /** A sortable field: {@code sql} in ORDER BY, {@code column} to read the value back from a row. */
@@ -59,6 +64,17 @@ public record ListSpec(String operationId, String select, String workspaceColumn
 
         public Builder single(String name, ValueType type, String sql, String description) {
             filters.put(name, new Filter(name, type, false, sql, description));
+            return this;
+        }
+
+        /**
+         * A filter whose one value is a word from {@code predicates}' keys, each meaning its own SQL predicate. The
+         * predicates take no parameters but may use the columns of the SELECT, such as a clock it takes as a
+         * parameter: {@code due=today} becomes {@code next_follow_up_at < <end of today by that clock>}.
+         */
+        public Builder oneOf(String name, Map<String, String> predicates, String description) {
+            filters.put(name, new Filter(name, ValueType.TEXT, false, null, description,
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(predicates))));
             return this;
         }
 

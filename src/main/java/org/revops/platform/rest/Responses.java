@@ -10,7 +10,12 @@ public final class Responses {
     }
 
     public static Response ok(Versioned body) {
-        return Response.ok(body).tag(new EntityTag(Long.toString(body.version()))).build();
+        return ok(body, body.version());
+    }
+
+    /** For a versioned resource without an id of its own (a workspace's settings): 200 with the version as ETag. */
+    public static Response ok(Object body, long version) {
+        return Response.ok(body).tag(new EntityTag(Long.toString(version))).build();
     }
 
     public static Response created(UriInfo uri, Versioned body) {

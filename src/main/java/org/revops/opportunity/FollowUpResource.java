@@ -1,0 +1,38 @@
+package org.revops.opportunity;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.opportunity.OpportunityDtos.OpportunityView;
+import org.revops.platform.paging.ListRequest;
+import org.revops.platform.paging.Page;
+import org.revops.platform.security.CurrentCaller;
+
+@Path("/api/v1/follow-ups")
+@Tag(name = "Opportunities")
+@Produces(MediaType.APPLICATION_JSON)
+public class FollowUpResource {
+    private final FollowUpService followUps;
+    private final CurrentCaller caller;
+
+    public FollowUpResource(FollowUpService followUps, CurrentCaller caller) {
+        this.followUps = followUps;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(operationId = "listFollowUps", summary = "The follow-up queue",
+            description = "Open deals the caller may see (a rep their own, a manager their team's, others the whole "
+                    + "workspace), most urgent first: nextFollowUpAt ascending, then id. nextFollowUpAt = (lastActivityAt, "
+                    + "else createdAt) + cadenceDays of the deal's effective grade (see GET /api/v1/sales-policy), so "
+                    + "logging an activity moves it forward. Items are opportunities.")
+    public Uni<Page<OpportunityView>> list(@Context UriInfo uri) {
+        return followUps.list(caller.get(), ListRequest.fromQuery(uri.getQueryParameters())).map(Page::of);
+    }
+}
