@@ -14,7 +14,8 @@ public final class OpportunityQueries {
      * <li>{@code computed_grade}: value level v (0 if amount &ge; grade A amount, 1 if &ge; grade B amount, else 2)
      * and intent level i (the same with the effective probability) pick the letter at {@code 3v + i} of the
      * policy's 3&times;3 grade matrix; a person's grade ({@code grade_override}) wins over it;</li>
-     * <li>{@code next_follow_up_at} = (last activity, or creation) + the cadence of the effective grade, for open
+     * <li>{@code next_follow_up_at} = (last activity, or creation) + the cadence of the effective grade in 24-hour
+     * days (so no session time zone or daylight-saving shift moves it), for open
      * deals only;</li>
      * <li>whole days in the current stage, since creation and since the last activity (or creation);</li>
      * <li>stalled: open, and days in stage &gt; the stage's {@code stall_after_days}, or days without activity &gt;
@@ -45,8 +46,9 @@ public final class OpportunityQueries {
                            WHEN coalesce(o.probability_override, s.probability) >= sp.grade_b_probability THEN 1 ELSE 2 END,
                     1) AS computed_grade) g
             CROSS JOIN LATERAL (SELECT CASE WHEN NOT s.is_closed THEN coalesce(o.last_activity_at, o.created_at)
-                    + make_interval(days => CASE coalesce(o.grade_override, g.computed_grade) WHEN 'A' THEN sp.cadence_a_days
-                        WHEN 'B' THEN sp.cadence_b_days ELSE sp.cadence_c_days END) END AS next_follow_up_at) f
+                    + make_interval(hours => 24 * CASE coalesce(o.grade_override, g.computed_grade)
+                        WHEN 'A' THEN sp.cadence_a_days WHEN 'B' THEN sp.cadence_b_days ELSE sp.cadence_c_days END)
+                    END AS next_follow_up_at) f
             CROSS JOIN LATERAL (SELECT floor(extract(epoch FROM clock.at - o.stage_entered_at) / 86400)::int AS days_in_stage,
                     floor(extract(epoch FROM clock.at - o.created_at) / 86400)::int AS days_since_creation,
                     floor(extract(epoch FROM clock.at - coalesce(o.last_activity_at, o.created_at)) / 86400)::int
