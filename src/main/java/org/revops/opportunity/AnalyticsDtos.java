@@ -28,10 +28,10 @@ public final class AnalyticsDtos {
             @NonNull @Description("The pipeline whose open stages are the funnel's steps") UUID pipelineId,
             @Description("Deals created on or after this day (UTC)") LocalDate from,
             @Description("Deals created before this day (UTC)") LocalDate to,
-            @Description("Owned by one of these users") List<UUID> ownerId,
+            @Description("Owned by one of these users") List<@NonNull UUID> ownerId,
             @Description("Owned by this user or anyone in their reporting subtree") UUID managerId,
-            @Description("Account industry, exact") List<String> accountIndustry,
-            @Description("Account region, exact") List<String> accountRegion) {
+            @Description("Account industry, exact") List<@NonNull String> accountIndustry,
+            @Description("Account region, exact") List<@NonNull String> accountRegion) {
 
         public FunnelFilter {
             ownerId = ownerId == null ? List.of() : List.copyOf(ownerId);

@@ -121,6 +121,12 @@ class AnalyticsGraphQLTest extends ApiTest {
                         "from", "2026-13-01")))
                 .then().statusCode(200).body("errors[0].message", containsString("2026-13-01"))
                 .body("data.funnel", nullValue());
+        // a null in a list is refused by the schema, not a failure inside
+        GraphQLClient.post(s.ws.adminKey(), """
+                        query($p: String!) { funnel(filter: {pipelineId: $p, accountIndustry: ["Retail", null]}) { deals } }""",
+                        Map.of("p", s.pipelineId))
+                .then().statusCode(200).body("errors[0].message", containsString("filter.accountIndustry[1]"))
+                .body("data.funnel", nullValue());
     }
 
     @Test

@@ -221,5 +221,7 @@ class WinLossAnalyticsTest extends ApiTest {
                 .contentType("application/json");
         as(s.ws.adminKey()).accept("application/json;q=0.5, text/csv").get(WIN_LOSS + "?" + JANUARY).then()
                 .statusCode(200).contentType("text/csv");
+        as(s.ws.adminKey()).accept("application/xml").get(WIN_LOSS + "?" + JANUARY).then()
+                .statusCode(406).contentType("application/problem+json");
     }
 }
