@@ -36,9 +36,16 @@ public class Visibility {
         return switch (caller.role()) {
             case ADMIN, INTEGRATION, READ_ONLY -> SqlPredicate.NONE;
             case REP -> new SqlPredicate(ownerColumn + " = ?", caller.userId());
-            case MANAGER -> new SqlPredicate(ownerColumn + " IN " + SUBTREE,
-                    caller.workspaceId(), caller.userId(), caller.workspaceId());
+            case MANAGER -> ownedWithin(ownerColumn, caller.workspaceId(), caller.userId());
         };
+    }
+
+    /**
+     * Records owned by {@code rootUserId} or anyone in their reporting subtree: a manager's own visibility, and the
+     * "team of" filter of reports (a filter, not a permission: combine it with {@link #owned}).
+     */
+    public static SqlPredicate ownedWithin(String ownerColumn, UUID workspaceId, UUID rootUserId) {
+        return new SqlPredicate(ownerColumn + " IN " + SUBTREE, workspaceId, rootUserId, workspaceId);
     }
 
     /**
