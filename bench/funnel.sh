@@ -16,6 +16,11 @@ DB_PORT=${BENCH_DB_PORT:-55433}
 WORK=bench/work-funnel
 DATA=$WORK/data
 
+install() {  # Debian packages, installed by the project so a fresh machine can run the benchmark
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@";
+  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; fi
+}
+command -v psql >/dev/null || install postgresql-client
 command -v psql >/dev/null || { echo "psql is needed (Debian: postgresql-client)"; exit 1; }
 [ -f target/quarkus-app/quarkus-run.jar ] && [ -f target/launcher.classpath ] \
   || { echo "build first: make build (or ./mvnw package -DskipTests)"; exit 1; }
