@@ -220,6 +220,20 @@ public final class Csv {
         out.append("\r\n");
     }
 
+    /** An enum's {@code @JsonValue} method, or null when JSON writes its name. */
+    private static final ClassValue<Method> JSON_VALUE = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(JsonValue.class) && method.getParameterCount() == 0) {
+                    method.setAccessible(true);
+                    return method;
+                }
+            }
+            return null;
+        }
+    };
+
     /** A value as JSON writes it, unquoted: instants in UTC, enums by their {@code @JsonValue}. */
     private static String text(Object value) {
         if (value == null) {
@@ -232,16 +246,15 @@ public final class Csv {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.withOffsetSameInstant(ZoneOffset.UTC));
         }
         if (value instanceof Enum<?> constant) {
-            for (Method method : constant.getDeclaringClass().getMethods()) {
-                if (method.isAnnotationPresent(JsonValue.class) && method.getParameterCount() == 0) {
-                    try {
-                        return String.valueOf(method.invoke(constant));
-                    } catch (IllegalAccessException | InvocationTargetException e) {
-                        throw new IllegalStateException("Cannot read " + method, e);
-                    }
-                }
+            Method json = JSON_VALUE.get(constant.getDeclaringClass());
+            if (json == null) {
+                return constant.name();
             }
-            return constant.name();
+            try {
+                return String.valueOf(json.invoke(constant));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("Cannot read " + json, e);
+            }
         }
         return value.toString();
     }
