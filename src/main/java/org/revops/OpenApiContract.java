@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.revops.account.AccountService;
 import org.revops.account.ContactService;
 import org.revops.opportunity.CloseReasonService;
@@ -17,12 +18,15 @@ import org.revops.opportunity.StalledDealsService;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.ListSpec;
 import org.revops.platform.paging.ValueType;
+import org.revops.platform.rest.Csv;
+import org.revops.platform.rest.CsvPageWriter;
 import org.revops.platform.workspace.ApiKeyService;
 import org.revops.team.UserService;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -40,6 +44,10 @@ public class OpenApiContract implements OASFilter {
                     org.revops.opportunity.ActivityQueries.LIST, org.revops.opportunity.ActivityTargetService.LIST,
                     FollowUpService.LIST, CloseReasonService.LIST)
             .collect(Collectors.toMap(ListSpec::operationId, Function.identity()));
+
+    /** List operations that answer one page of CSV as well as JSON ({@link CsvPageWriter}). */
+    static final Set<String> CSV_LISTS = Stream.concat(LISTS.keySet().stream(), Stream.of("getOpportunityHistory"))
+            .collect(Collectors.toUnmodifiableSet());
 
     /** Reports that take a ListSpec's filters but answer no page: their filters are documented, no paging. */
     static final Map<String, ListSpec> REPORTS = Stream.of(StalledDealsService.FILTERS)
@@ -70,6 +78,9 @@ public class OpenApiContract implements OASFilter {
             if (report != null) {
                 addFilterParameters(operation, report);
             }
+            if (CSV_LISTS.contains(operation.getOperationId())) {
+                documentCsvPage(operation);
+            }
             addErrors(path, method, operation);
         }));
     }
@@ -97,6 +108,24 @@ public class OpenApiContract implements OASFilter {
             }
             operation.addParameter(parameter);
         }
+    }
+
+    /** The CSV side of a list's 200: text, and the next cursor in headers (see {@link CsvPageWriter}). */
+    private static void documentCsvPage(Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        ok.getContent().addMediaType(Csv.MEDIA_TYPE, OASFactory.createMediaType().schema(OASFactory.createSchema()
+                .addType(Schema.SchemaType.STRING).description("""
+                        With `Accept: text/csv`: the same page as CSV (RFC 4180, UTF-8, CRLF), a header row, then \
+                        one record per item; columns are the item's JSON fields in order, a nested object's fields \
+                        dotted (`reasons.stage`), a list of values one cell joined by `; `, and a list of objects \
+                        (a pipeline's stages) one record per element with the item's fields repeated. The next \
+                        page's cursor is in the X-Next-Cursor and Link headers.""")));
+        ok.addHeader(CsvPageWriter.NEXT_CURSOR, OASFactory.createHeader().schema(string(null)).description(
+                "CSV answers only: `nextCursor` of the page; pass it as `cursor` for the next one. Absent on the "
+                        + "last page."));
+        ok.addHeader("Link", OASFactory.createHeader().schema(string(null)).description(
+                "CSV answers only: `<this URL with cursor=the next cursor>; rel=\"next\"` (RFC 8288). Absent on the "
+                        + "last page."));
     }
 
     private static void addErrors(String path, PathItem.HttpMethod method, Operation operation) {

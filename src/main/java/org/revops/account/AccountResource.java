@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.platform.rest.Csv;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Responses;
@@ -47,6 +48,7 @@ public class AccountResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listAccounts", summary = "List accounts",
             description = "Accounts the caller may see: their own (a manager: the team's) and those of deals they work; the whole workspace for admin, integration and read-only keys.")
     public Uni<Page<AccountView>> list(@Context UriInfo uri) {

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.platform.rest.Csv;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Responses;
@@ -47,6 +48,7 @@ public class ContactResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listContacts", summary = "List contacts",
             description = "Contacts of the accounts the caller may see.")
     public Uni<Page<ContactView>> list(@Context UriInfo uri) {

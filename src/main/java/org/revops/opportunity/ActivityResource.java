@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.platform.rest.Csv;
 import org.revops.opportunity.ActivityDtos.ActivityInput;
 import org.revops.opportunity.ActivityDtos.ActivityView;
 import org.revops.platform.paging.ListRequest;
@@ -47,6 +48,7 @@ public class ActivityResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listActivities", summary = "List activities",
             description = "Activities the caller may read: their own (a manager: their reporting subtree's), those on "
                     + "deals they see, and those on accounts they read that are not on a deal. Latest first by "

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.platform.rest.Csv;
 import org.revops.opportunity.ActivityTargetDtos.ActivityTargetInput;
 import org.revops.opportunity.ActivityTargetDtos.ActivityTargetView;
 import org.revops.platform.paging.ListRequest;
@@ -47,6 +48,7 @@ public class ActivityTargetResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listActivityTargets", summary = "List activity targets",
             description = "Targets the caller may read: a rep their own, a manager their reporting subtree's, admin, "
                     + "integration and read-only keys the workspace's.")

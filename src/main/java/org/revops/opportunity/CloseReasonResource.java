@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.platform.rest.Csv;
 import org.revops.opportunity.CloseReasonDtos.CloseReasonInput;
 import org.revops.opportunity.CloseReasonDtos.CloseReasonView;
 import org.revops.platform.paging.ListRequest;
@@ -47,6 +48,7 @@ public class CloseReasonResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listCloseReasons", summary = "List close reasons",
             description = "Every key of the workspace may list them. Closing a deal accepts an active reason whose "
                     + "`appliesTo` is the outcome or `both`.")

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.platform.rest.Csv;
 import org.revops.opportunity.OpportunityDtos.OpportunityView;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
@@ -27,6 +28,7 @@ public class FollowUpResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listFollowUps", summary = "The follow-up queue",
             description = "Open deals the caller may see (a rep their own, a manager their team's, others the whole "
                     + "workspace), most urgent first: nextFollowUpAt ascending, then id. nextFollowUpAt = (lastActivityAt, "

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.platform.rest.Csv;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Responses;
@@ -52,6 +53,7 @@ public class OpportunityResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listOpportunities", summary = "List opportunities",
             description = "Deals the caller may see: a rep their own, a manager their team's, others the whole workspace. Repeat a filter for OR; filters on account.* follow the relation.")
     public Uni<Page<OpportunityView>> list(@Context UriInfo uri) {
@@ -90,6 +92,7 @@ public class OpportunityResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Path("{id}/history")
     @Operation(operationId = "getOpportunityHistory", summary = "History of an opportunity",
             description = "Every change of stage, amount, close date, probability and forecast category, oldest first: "

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.platform.rest.Csv;
 import org.revops.opportunity.PipelineDtos.PipelineInput;
 import org.revops.opportunity.PipelineDtos.PipelineView;
 import org.revops.opportunity.PipelineDtos.StageInput;
@@ -48,6 +49,7 @@ public class PipelineResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listPipelines", summary = "List pipelines", description = "Each with its stages in order.")
     public Uni<Page<PipelineView>> list(@Context UriInfo uri) {
         return service.list(caller.get(), ListRequest.fromQuery(uri.getQueryParameters())).map(Page::of);

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.platform.rest.Csv;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Responses;
@@ -47,6 +48,7 @@ public class UserResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listUsers", summary = "List users",
             description = "Everyone in the workspace may list users. Cursor-paginated; filters below.")
     public Uni<Page<UserView>> list(@Context UriInfo uri) {

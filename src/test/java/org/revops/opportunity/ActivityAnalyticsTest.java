@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.revops.support.CsvPages.csv;
 import static org.revops.opportunity.ActivityResourceTest.activity;
 import static org.revops.opportunity.ActivityResourceTest.log;
 import static org.revops.opportunity.ActivityTargetResourceTest.target;
@@ -145,6 +146,27 @@ class ActivityAnalyticsTest extends ApiTest {
                 new Object[] {"visit", 1, 5, 0.2f},
                 new Object[] {"signing", 1, 1, 1.0f},
                 new Object[] {"call", 0, 0, null});
+    }
+
+    @Test
+    void theWeekAsCsvHasOneRecordPerMetric() {
+        String period = "," + rep.id() + ",2026-W10,week,2026-03-02T00:00:00Z,2026-03-09T00:00:00Z\r\n";
+        assertEquals("metric,actual,target,attainment,userId,period,periodKind,start,end\r\n"
+                + "call,1,0," + period
+                + "email,0,," + period
+                + "meeting,0,," + period
+                + "visit,3,5,0.6000" + period
+                + "demo,0,," + period
+                + "proposal,1,2,0.5000" + period
+                + "signing,1,1,1.0000" + period, csv(rep.key(), ANALYTICS + "?period=2026-W10"));
+        as(rep.key()).accept("text/csv").get(ANALYTICS + "?period=2026-W99").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(rep.key()).accept("text/csv").get(ANALYTICS + "?period=2026-W10&userId=" + colleague.id()).then()
+                .statusCode(403).contentType("application/problem+json");
+        as(rep.key()).accept("application/xml").get(ANALYTICS + "?period=2026-W10").then().statusCode(406)
+                .contentType("application/problem+json");
+        as(rep.key()).accept("*/*").get(ANALYTICS + "?period=2026-W10").then().statusCode(200)
+                .contentType("application/json");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Set;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.revops.support.CsvPages.csv;
 
 /**
  * Stalled deals: Qualify stalls after 10 days in the stage, Discovery has no limit, the default policy stalls a
@@ -228,6 +229,44 @@ class StalledDealsTest extends ApiTest {
         return Map.of("ownerId", member.id().toString(), "ownerName", ownerName, "stageId", stageId,
                 "stageName", stageName, "pipelineId", pipelineId, "count", count,
                 "reasons", Map.of("stage", stage, "inactivity", inactivity));
+    }
+
+    /** Ray's Qualify deal stalls for both reasons, Otto's Discovery deal for inactivity, at T0 + 31 days. */
+    @Test
+    void theReportAsCsvHasOneRecordPerGroup() {
+        Member ray = newMember(ws, "Ray Rep", "rep", null);
+        Member otto = newMember(ws, "Otto Outsider", "rep", null);
+        LifecycleFixtures.deal(ray.key(), "Ray Q", Fixtures.account(ray.key(), Map.of("name", "Ray's")), qualify,
+                20000);
+        LifecycleFixtures.deal(otto.key(), "Otto D", Fixtures.account(otto.key(), Map.of("name", "Otto's")),
+                discovery, 20000);
+        TestClock.set("2026-04-02T09:00:00Z");
+        String asOf = ",2026-04-02T09:00:00Z\r\n";
+        assertEquals("group,ownerId,ownerName,pipelineId,stageId,stageName,count,reasons.stage,reasons.inactivity,"
+                        + "asOf\r\n"
+                        + "total,,,,,,2,1,2" + asOf
+                        + "owner," + otto.id() + ",Otto Outsider,,,,1,0,1" + asOf
+                        + "owner," + ray.id() + ",Ray Rep,,,,1,1,1" + asOf
+                        + "stage,,," + pipelineId + "," + qualify + ",Qualify,1,1,1" + asOf
+                        + "stage,,," + pipelineId + "," + discovery + ",Discovery,1,0,1" + asOf
+                        + "ownerAndStage," + otto.id() + ",Otto Outsider," + pipelineId + "," + discovery
+                        + ",Discovery,1,0,1" + asOf
+                        + "ownerAndStage," + ray.id() + ",Ray Rep," + pipelineId + "," + qualify + ",Qualify,1,1,1"
+                        + asOf,
+                csv(ws.adminKey(), "/api/v1/analytics/stalled"));
+        // filters and visibility as in JSON; nothing stalled is the total alone
+        assertEquals("group,ownerId,ownerName,pipelineId,stageId,stageName,count,reasons.stage,reasons.inactivity,"
+                + "asOf\r\ntotal,,,,,,1,1,1" + asOf + "owner," + ray.id() + ",Ray Rep,,,,1,1,1" + asOf
+                + "stage,,," + pipelineId + "," + qualify + ",Qualify,1,1,1" + asOf
+                + "ownerAndStage," + ray.id() + ",Ray Rep," + pipelineId + "," + qualify + ",Qualify,1,1,1" + asOf,
+                csv(ray.key(), "/api/v1/analytics/stalled"));
+        assertEquals("group,ownerId,ownerName,pipelineId,stageId,stageName,count,reasons.stage,reasons.inactivity,"
+                + "asOf\r\ntotal,,,,,,0,0,0" + asOf, csv(ws.adminKey(), "/api/v1/analytics/stalled?ownerId="
+                + java.util.UUID.randomUUID()));
+        as(ws.adminKey()).accept("text/csv").get("/api/v1/analytics/stalled?ownerId=ray").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("ownerId"));
+        as(ws.adminKey()).accept("application/xml").get("/api/v1/analytics/stalled").then().statusCode(406)
+                .contentType("application/problem+json");
     }
 
     @Test

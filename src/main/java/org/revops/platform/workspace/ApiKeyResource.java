@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.platform.rest.Csv;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.security.CurrentCaller;
@@ -37,6 +38,7 @@ public class ApiKeyResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listApiKeys", summary = "List API keys (admin)", description = "Secrets are never listed.")
     public Uni<Page<ApiKeyView>> list(@Context UriInfo uri) {
         return keys.list(caller.get(), ListRequest.fromQuery(uri.getQueryParameters())).map(Page::of);

@@ -23,6 +23,60 @@ class CsvTest {
             Csv.column("amount", Deal::amount), Csv.column("count", Deal::count), Csv.column("won", Deal::won),
             Csv.column("id", Deal::id));
 
+    enum Kind {
+        PLAIN, LABELLED;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        String json() {
+            return name().equals("LABELLED") ? "labelled" : name();
+        }
+    }
+
+    enum Plain {
+        Pipeline
+    }
+
+    record Counts(int stage, int inactivity) {
+    }
+
+    record Step(String name, Integer days) {
+    }
+
+    record Item(UUID id, String name, Counts counts, List<String> tags, List<Step> steps, Kind kind, Plain plain,
+                java.time.OffsetDateTime at) {
+    }
+
+    record TwoLists(List<Step> a, List<Step> b) {
+    }
+
+    @Test
+    void columnsComeFromTheRecordsComponents() {
+        UUID id = UUID.fromString("0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-03-02T10:00:00.120+01:00");
+        assertEquals(List.of("id", "name", "counts.stage", "counts.inactivity", "tags", "steps.name", "steps.days",
+                "kind", "plain", "at"), Csv.headers(Item.class));
+        String csv = Csv.write(Item.class, List.of(
+                new Item(id, "Two steps", new Counts(1, 2), List.of("stage", "inactivity"),
+                        List.of(new Step("Open", 3), new Step("Won, at last", null)), Kind.LABELLED, Plain.Pipeline, at),
+                new Item(null, "No steps", null, List.of(), List.of(), Kind.PLAIN, null, null),
+                new Item(null, "Null steps", null, null, null, null, null, null)));
+        assertEquals("id,name,counts.stage,counts.inactivity,tags,steps.name,steps.days,kind,plain,at\r\n"
+                // one record per step, the item repeated; instants in UTC as in JSON; enums by their JSON value
+                + id + ",Two steps,1,2,stage; inactivity,Open,3,labelled,Pipeline,2026-03-02T09:00:00.12Z\r\n"
+                + id + ",Two steps,1,2,stage; inactivity,\"Won, at last\",,labelled,Pipeline,2026-03-02T09:00:00.12Z\r\n"
+                // an empty or null list of records still gives the item one record
+                + ",No steps,,,,,,PLAIN,,\r\n"
+                + ",Null steps,,,,,,,,\r\n", csv);
+        assertEquals("id,name,counts.stage,counts.inactivity,tags,steps.name,steps.days,kind,plain,at\r\n",
+                Csv.write(Item.class, List.of()));
+    }
+
+    @Test
+    void onlyOneListOfRecordsCanBecomeRecords() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Csv.headers(TwoLists.class));
+    }
+
     @Test
     void headerThenOneRecordPerRowEachEndedByCrLf() {
         UUID id = UUID.fromString("0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
