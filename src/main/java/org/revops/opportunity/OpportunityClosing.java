@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.revops.opportunity.CloseReasonDtos.CloseReasonView;
 import org.revops.opportunity.OpportunityDtos.CloseInput;
 import org.revops.opportunity.OpportunityDtos.OpportunityView;
 import org.revops.opportunity.OpportunityDtos.ReopenInput;
@@ -16,6 +17,8 @@ import org.revops.platform.write.Records;
 import org.revops.platform.write.Versions;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.UUID;
 
 /**
@@ -29,9 +32,11 @@ public class OpportunityClosing {
     private final OpportunityHistory history;
     private final MergePatch validation;
     private final Clock clock;
+    private final CloseReasonService closeReasons;
 
     public OpportunityClosing(Db db, OpportunityService opportunities, OpportunityHistory history,
-                              MergePatch validation, Clock clock) {
+                              MergePatch validation, Clock clock, CloseReasonService closeReasons) {
+        this.closeReasons = closeReasons;
         this.db = db;
         this.opportunities = opportunities;
         this.history = history;
@@ -56,17 +61,12 @@ public class OpportunityClosing {
             }
             return closingStage(caller, current.pipelineId(), input.won())
                     .call(stage -> checkReason(caller, input))
-                    .flatMap(stage -> Panache.withTransaction(() -> Records.load(Opportunity.class, caller, id,
-                            "Opportunity").flatMap(deal -> {
-                        Versions.check(expectedVersion, deal.version);
-                        move(deal, stage);
+                    .flatMap(stage -> move(caller, current, expectedVersion, stage, "close", deal -> {
                         deal.closedAt = deal.stageEnteredAt;
                         deal.closeReasonId = input.reasonId();
                         deal.competitor = blankToNull(input.competitor());
                         deal.closeNotes = blankToNull(input.notes());
-                        return history.record(caller, deal, "close", OpportunityService.tracked(current),
-                                OpportunityService.tracked(deal, stage));
-                    })));
+                    }));
         }).flatMap(done -> opportunities.get(caller, id));
     }
 
@@ -81,26 +81,34 @@ public class OpportunityClosing {
                 throw ApiProblem.invalid("status", "the deal is open");
             }
             return reopeningStage(caller, current, input == null ? null : input.stageId())
-                    .flatMap(stage -> Panache.withTransaction(() -> Records.load(Opportunity.class, caller, id,
-                            "Opportunity").flatMap(deal -> {
-                        Versions.check(expectedVersion, deal.version);
-                        move(deal, stage);
+                    .flatMap(stage -> move(caller, current, expectedVersion, stage, "reopen", deal -> {
                         deal.closedAt = null;
                         deal.closeReasonId = null;
                         deal.competitor = null;
                         deal.closeNotes = null;
-                        return history.record(caller, deal, "reopen", OpportunityService.tracked(current),
-                                OpportunityService.tracked(deal, stage));
-                    })));
+                    }));
         }).flatMap(done -> opportunities.get(caller, id));
     }
 
-    private void move(Opportunity deal, StageFacts stage) {
-        deal.stageId = stage.id();
-        deal.probabilityOverride = null;
-        deal.forecastCategoryOverride = null;
-        deal.stageEnteredAt = clock.instant();
-        deal.updatedAt = deal.stageEnteredAt;
+    /**
+     * In one transaction: moves the deal to {@code stage} with the stage's probability and category (overrides
+     * reset), lets {@code settle} set or clear the close fields, and records the change under {@code action}.
+     */
+    private Uni<Void> move(Caller caller, OpportunityView current, Long expectedVersion, StageFacts stage,
+                           String action, Consumer<Opportunity> settle) {
+        return Panache.withTransaction(() -> Records.load(Opportunity.class, caller, current.id(), "Opportunity")
+                .flatMap(deal -> {
+                    Versions.check(expectedVersion, deal.version);
+                    OpportunityService.unchangedSinceRead(deal, current);
+                    deal.stageId = stage.id();
+                    deal.probabilityOverride = null;
+                    deal.forecastCategoryOverride = null;
+                    deal.stageEnteredAt = clock.instant();
+                    deal.updatedAt = deal.stageEnteredAt;
+                    settle.accept(deal);
+                    return history.record(caller, deal, action, OpportunityService.tracked(current),
+                            OpportunityService.tracked(deal, stage));
+                }));
     }
 
     private Uni<StageFacts> closingStage(Caller caller, UUID pipelineId, boolean won) {
@@ -117,26 +125,25 @@ public class OpportunityClosing {
                 });
     }
 
+    /** The reason, read through its owner: it must exist, be active and apply to the outcome. */
     private Uni<Void> checkReason(Caller caller, CloseInput input) {
         if (input.reasonId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return db.query("SELECT applies_to, active FROM close_reasons WHERE workspace_id = $1 AND id = $2",
-                Tuple.of(caller.workspaceId(), input.reasonId())).map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        throw ApiProblem.invalid("reasonId", "no such close reason");
-                    }
-                    Row row = rows.iterator().next();
-                    String appliesTo = row.getString("applies_to");
-                    if (!row.getBoolean("active")) {
-                        throw ApiProblem.invalid("reasonId", "this close reason is retired");
-                    }
-                    if (!appliesTo.equals("both") && !appliesTo.equals(input.won() ? "won" : "lost")) {
-                        throw ApiProblem.invalid("reasonId", "this close reason applies to " + appliesTo
-                                + " deals only");
-                    }
-                    return null;
-                });
+        return closeReasons.byIds(caller, List.of(input.reasonId())).map(found -> {
+            CloseReasonView reason = found.get(0);
+            if (reason == null) {
+                throw ApiProblem.invalid("reasonId", "no such close reason");
+            }
+            if (!reason.active()) {
+                throw ApiProblem.invalid("reasonId", "this close reason is retired");
+            }
+            if (!reason.appliesTo().allows(input.won())) {
+                throw ApiProblem.invalid("reasonId", "this close reason applies to " + reason.appliesTo().value()
+                        + " deals only");
+            }
+            return null;
+        });
     }
 
     /** The named stage if it is an open stage of the deal's pipeline; else the stage the deal was closed from. */

@@ -117,6 +117,7 @@ public class OpportunityService {
         return get(caller, id).flatMap(current -> Panache.withTransaction(
                         () -> Records.load(Opportunity.class, caller, id, "Opportunity").flatMap(deal -> {
                             Versions.check(expectedVersion, deal.version);
+                            unchangedSinceRead(deal, current);
                             Patched<OpportunityInput> patched = mergePatch.apply(toInput(deal), patch,
                                     OpportunityInput.class);
                             OpportunityInput merged = resetOverridesOnStageChange(deal, patched);
@@ -209,6 +210,16 @@ public class OpportunityService {
         if (stage.closed()) {
             throw ApiProblem.invalid("stageId", "a closed stage is reached by closing the deal: "
                     + "POST /api/v1/opportunities/{id}/close");
+        }
+    }
+
+    /**
+     * The history's "from" values come from the read before the transaction; a change that slipped in between
+     * (a caller without If-Match racing another writer) would make them wrong, so it is refused for a retry.
+     */
+    static void unchangedSinceRead(Opportunity deal, OpportunityView read) {
+        if (deal.version != read.version()) {
+            throw ApiProblem.conflict("The opportunity changed while this request ran; read it again and retry");
         }
     }
 
