@@ -127,8 +127,18 @@ public class RealignmentService {
     }
 
     /**
+     * Assigns every account of the workspace to the model's territories inside a transaction the caller holds, without
+     * a job and without permission checks: for seeding (the demo workspace's live model). The same chunked statement
+     * as {@link #run}; manual assignments are kept. Returns the summed counts.
+     */
+    public Uni<Map<String, Long>> assignWithin(SqlClient tx, UUID ws, UUID modelId) {
+        return assignAll(tx, ws, modelId, false, null, 0, 100, "territory.seed")
+                .call(counts -> markAssigned(tx, ws, modelId));
+    }
+
+    /**
      * Runs the assignment statement over every chunk of the workspace's accounts on {@code conn}, reporting progress
-     * between {@code fromPercent} and {@code toPercent}; returns the summed counts.
+     * between {@code fromPercent} and {@code toPercent} (when there is a job to report to); returns the summed counts.
      */
     private Uni<Map<String, Long>> assignAll(SqlClient conn, UUID ws, UUID modelId, boolean replaceManual,
                                             JobProgress progress, int fromPercent, int toPercent, String kind) {
@@ -147,7 +157,8 @@ public class RealignmentService {
                                     }
                                     checkpoint.reached(kind, "chunk " + (i + 1));
                                     int percent = fromPercent + (toPercent - fromPercent) * (i + 1) / ranges.size();
-                                    return progress.report(percent, totals);
+                                    return progress == null ? Uni.createFrom().voidItem()
+                                            : progress.report(percent, totals);
                                 }))
                         .collect().last())
                 .map(done -> {

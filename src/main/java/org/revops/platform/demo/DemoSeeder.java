@@ -1,5 +1,6 @@
 package org.revops.platform.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -15,7 +16,9 @@ import org.revops.platform.demo.DemoDataGenerator.OpportunityRow;
 import org.revops.platform.demo.DemoDataGenerator.UserRow;
 import org.revops.platform.demo.DemoLifecycleGenerator.DealStory;
 import org.revops.platform.demo.DemoLifecycleGenerator.Lifecycle;
+import org.revops.platform.demo.DemoTerritoryGenerator.TerritoryMap;
 import org.revops.platform.workspace.WorkspaceProvisioning;
+import org.revops.territory.RealignmentService;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +37,7 @@ import java.util.function.Function;
 /**
  * Seeds the demo workspace into an empty database on start-up (when {@code revops.demo.seed=true}), in one
  * transaction with set-based inserts ({@code INSERT … SELECT FROM unnest(arrays)}), and prints its admin key once.
+ * Its live territory model is assigned by the assignment engine in the same transaction, as a run would.
  */
 @ApplicationScoped
 public class DemoSeeder {
@@ -45,12 +49,17 @@ public class DemoSeeder {
     private final WorkspaceProvisioning provisioning;
     private final DemoConfig config;
     private final Clock clock;
+    private final RealignmentService realignment;
+    private final ObjectMapper json;
 
-    public DemoSeeder(Db db, WorkspaceProvisioning provisioning, DemoConfig config, Clock clock) {
+    public DemoSeeder(Db db, WorkspaceProvisioning provisioning, DemoConfig config, Clock clock,
+                      RealignmentService realignment, ObjectMapper json) {
         this.db = db;
         this.provisioning = provisioning;
         this.config = config;
         this.clock = clock;
+        this.realignment = realignment;
+        this.json = json;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -75,6 +84,7 @@ public class DemoSeeder {
         LocalDate today = LocalDate.now(clock);
         Dataset data = DemoDataGenerator.generate(SEED, sizes, today);
         Lifecycle lifecycle = DemoLifecycleGenerator.generate(SEED, data, today);
+        TerritoryMap territories = DemoTerritoryGenerator.generate(SEED, data.users());
         Map<UUID, DealStory> stories = new HashMap<>();
         lifecycle.stories().forEach(story -> stories.put(story.dealId(), story));
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
@@ -92,6 +102,8 @@ public class DemoSeeder {
                 .call(ws -> chunked(lifecycle.activities(), rows -> DemoHistory.insertActivities(db, tx,
                         ws.workspaceId(), rows, now)))
                 .call(ws -> DemoHistory.insertTargets(db, tx, ws.workspaceId(), lifecycle.targets(), now))
+                .call(ws -> DemoTerritories.insert(db, json, tx, ws.workspaceId(), territories, now))
+                .call(ws -> realignment.assignWithin(tx, ws.workspaceId(), territories.active().id()))
                 .map(WorkspaceProvisioning.Provisioned::apiKey));
     }
 
