@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B $(if $(CI),-ntp,)
 JAR := target/quarkus-app/quarkus-run.jar
 SOURCES := pom.xml $(shell find src/main src/test/java/org/revops/devrun -type f 2>/dev/null)
 
-.PHONY: run test build openapi bench bench-funnel docker clean
+.PHONY: run test build openapi bench bench-funnel bench-territories docker clean
 
 ## run: build if needed, then start the API on :8080 with an embedded PostgreSQL kept in .data/
 run: $(JAR)
@@ -29,6 +29,11 @@ bench: $(JAR)
 ## bench-funnel: funnel analytics over 1M opportunities and ~5M history rows, API beside psql (see bench/README.md)
 bench-funnel: $(JAR)
 	bash bench/funnel.sh
+
+## bench-territories: realignment preview and activation jobs over 1M accounts and ~500 territories, beside a
+## hand-written INSERT … SELECT in psql (see bench/README.md)
+bench-territories: $(JAR)
+	bash bench/territories.sh
 
 ## docker: the JVM image (needs a Docker engine)
 docker: $(JAR)
