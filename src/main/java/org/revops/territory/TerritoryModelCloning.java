@@ -86,7 +86,7 @@ public class TerritoryModelCloning {
                 .flatMap(r -> run(tx, TERRITORIES, content))
                 .flatMap(r -> run(tx, MEMBERS, content))
                 .flatMap(r -> run(tx, RULES, content))
-                .flatMap(r -> run(tx, MANUAL_ASSIGNMENTS, content)));
+                .flatMap(r -> run(tx, MANUAL_ASSIGNMENTS, Tuple.of(ws, sourceId, copyId))));
     }
 
     private Uni<Void> run(SqlClient tx, String sql, Tuple params) {

@@ -28,10 +28,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TerritoryQueries {
-    static final String SELECT = """
-            SELECT t.id, t.model_id, t.parent_id, t.name, t.code, t.type, t.description, t.owner_id, t.priority,
-                   t.created_at, t.updated_at, t.version
-            FROM territories t""";
+    private static final String COLUMNS = """
+            t.id, t.model_id, t.parent_id, t.name, t.code, t.type, t.description, t.owner_id, t.priority,
+            t.created_at, t.updated_at, t.version""";
+    static final String SELECT = "SELECT " + COLUMNS + " FROM territories t";
 
     public static final ListSpec LIST = ListSpec.builder("listTerritories", SELECT, "t.workspace_id", "t.id")
             .anyOf("id", ValueType.UUID_, "t.id", "Territory id; repeat for several.")
@@ -63,8 +63,8 @@ public class TerritoryQueries {
     /** One territory: 404 when not in the workspace, 403 when a rep does not belong to it. One statement. */
     public Uni<TerritoryView> get(Caller caller, UUID id) {
         SqlPredicate readable = TerritoryVisibility.readableTerritory(caller, "t");
-        SqlBuilder sql = new SqlBuilder().append(SELECT.replace(" FROM territories t", ", " + readable.sql()
-                        + " AS readable FROM territories t"), readable.args())
+        SqlBuilder sql = new SqlBuilder().append("SELECT " + COLUMNS + ", " + readable.sql()
+                        + " AS readable FROM territories t", readable.args())
                 .append(" WHERE t.workspace_id = ? AND t.id = ?", caller.workspaceId(), id);
         return db.query(sql.sql(), sql.tuple()).map(rows -> {
             Row row = rows.size() == 0 ? null : rows.iterator().next();
