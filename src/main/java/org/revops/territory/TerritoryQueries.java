@@ -71,7 +71,7 @@ public class TerritoryQueries {
             if (row == null) {
                 throw ApiProblem.notFound("Territory");
             }
-            if (!row.getBoolean("readable")) {
+            if (!Boolean.TRUE.equals(row.getBoolean("readable"))) { // NULL when owner_id is null and no membership
                 throw TerritoryVisibility.notReadable();
             }
             return toView(row);
