@@ -164,6 +164,8 @@ CREATE TABLE jobs (
     created_at   timestamptz NOT NULL,
     started_at   timestamptz,
     finished_at  timestamptz,
+    -- Bumped while the job runs; a running job whose heartbeat stopped died with its instance and is failed.
+    heartbeat_at timestamptz,
     PRIMARY KEY (workspace_id, id)
 );
 CREATE UNIQUE INDEX jobs_one_at_a_time ON jobs (workspace_id, lock_key) WHERE state IN ('queued', 'running');

@@ -49,7 +49,12 @@ public final class AccountDtos {
     public record AccountView(UUID id, String name, String industry, Integer employeeCount, BigDecimal annualRevenue,
                               String currency, String country, String region, String city, String postalCode,
                               String tier, UUID ownerId, String externalId, String externalSource,
-                              OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) implements Versioned {
+                              OffsetDateTime createdAt, OffsetDateTime updatedAt, long version,
+                              @Schema(description = "Territory in the active territory model; null when none matches, "
+                                      + "on a tie, or without an active model") UUID territoryId,
+                              @Schema(description = "Why: rule, manual or tie (several territories matched equally)",
+                                      enumeration = {"rule", "manual", "tie"}) String territoryCause)
+            implements Versioned {
     }
 
     @Schema(name = "ContactInput", description = "A person at an account.")

@@ -61,7 +61,7 @@ public class AccountGraphQL {
     @Input("AccountFilter")
     @Description("The same filters as GET /api/v1/accounts; list fields are OR-ed.")
     public record AccountFilter(List<UUID> id, List<UUID> ownerId, List<String> industry, List<String> country,
-                                List<String> region, List<String> tier, List<String> externalId,
+                                List<String> region, List<String> tier, List<UUID> territoryId, List<String> externalId,
                                 List<String> externalSource, Integer employeeCountMin, Integer employeeCountMax,
                                 BigDecimal annualRevenueMin, BigDecimal annualRevenueMax, OffsetDateTime updatedSince,
                                 String q) {

@@ -19,6 +19,7 @@ import org.revops.platform.paging.ValueType;
 import org.revops.platform.security.Caller;
 import org.revops.platform.security.Visibility;
 import org.revops.platform.workspace.Workspaces;
+import org.revops.territory.TerritoryAssignmentService;
 import org.revops.platform.write.MergePatch;
 import org.revops.platform.write.Records;
 import org.revops.platform.write.Versions;
@@ -27,14 +28,20 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-/** Accounts: the companies deals are with. Visible to their owner's chain and to whoever works a deal on them. */
+/**
+ * Accounts: the companies deals are with. Visible to their owner's chain and to whoever works a deal on them. Their
+ * territory is their assignment in the active territory model, made again on every write.
+ */
 @ApplicationScoped
 public class AccountService {
     static final String SELECT = """
             SELECT a.id, a.name, a.industry, a.employee_count, a.annual_revenue, a.currency, a.country, a.region,
                    a.city, a.postal_code, a.tier, a.owner_id, a.external_id, a.external_source,
-                   a.created_at, a.updated_at, a.version
-            FROM accounts a""";
+                   a.created_at, a.updated_at, a.version, ta.territory_id, ta.cause AS territory_cause
+            FROM accounts a
+            LEFT JOIN territory_models tm ON tm.workspace_id = a.workspace_id AND tm.state = 'active'
+            LEFT JOIN territory_assignments ta
+                   ON ta.workspace_id = a.workspace_id AND ta.model_id = tm.id AND ta.account_id = a.id""";
 
     public static final ListSpec LIST = ListSpec.builder("listAccounts", SELECT, "a.workspace_id", "a.id")
             .anyOf("id", ValueType.UUID_, "a.id", "Account id; repeat for several.")
@@ -43,6 +50,7 @@ public class AccountService {
             .anyOf("country", ValueType.TEXT, "a.country", "ISO 3166-1 alpha-2 country code.")
             .anyOf("region", ValueType.TEXT, "a.region", "Region, exact.")
             .anyOf("tier", ValueType.TEXT, "a.tier", "Tier A, B or C.")
+            .anyOf("territoryId", ValueType.UUID_, "ta.territory_id", "Territory in the active model; repeat for several.")
             .anyOf("externalId", ValueType.TEXT, "a.external_id", "Id in the source system.")
             .anyOf("externalSource", ValueType.TEXT, "a.external_source", "Source system.")
             .single("employeeCountMin", ValueType.INTEGER, "a.employee_count >= ?", "At least this many employees.")
@@ -61,8 +69,11 @@ public class AccountService {
     private final MergePatch mergePatch;
     private final Workspaces workspaces;
     private final Clock clock;
+    private final TerritoryAssignmentService territories;
 
-    public AccountService(Db db, Visibility visibility, MergePatch mergePatch, Workspaces workspaces, Clock clock) {
+    public AccountService(Db db, Visibility visibility, MergePatch mergePatch, Workspaces workspaces, Clock clock,
+                          TerritoryAssignmentService territories) {
+        this.territories = territories;
         this.db = db;
         this.visibility = visibility;
         this.mergePatch = mergePatch;
@@ -100,7 +111,8 @@ public class AccountService {
                     account.workspaceId = caller.workspaceId();
                     account.createdAt = clock.instant();
                     apply(account, input, ownerId, defaultCurrency);
-                    return account.persist().map(saved -> account.id);
+                    return account.persist().map(saved -> account.id)
+                            .call(id -> territories.assignOnWrite(caller.workspaceId(), id));
                 }))
                 .flatMap(id -> get(caller, id));
     }
@@ -118,7 +130,7 @@ public class AccountService {
                             return ownerCheck.map(v -> {
                                 apply(account, merged, ownerId, account.currency);
                                 return account.id;
-                            });
+                            }).call(accountId -> territories.assignOnWrite(caller.workspaceId(), accountId));
                         })))
                 .flatMap(accountId -> get(caller, accountId));
     }
@@ -162,6 +174,7 @@ public class AccountService {
                 row.getString("country"), row.getString("region"), row.getString("city"),
                 row.getString("postal_code"), row.getString("tier"), row.getUUID("owner_id"),
                 row.getString("external_id"), row.getString("external_source"), row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("updated_at"), row.getLong("version"));
+                row.getOffsetDateTime("updated_at"), row.getLong("version"), row.getUUID("territory_id"),
+                row.getString("territory_cause"));
     }
 }

@@ -41,6 +41,8 @@ public class Opportunity extends PanacheEntityBase {
     public int closeDatePushes;
     /** A grade set by a person; null means the computed grade applies. */
     public String gradeOverride;
+    /** A territory set by hand; null: the deal follows its account's territory. */
+    public UUID territoryId;
     /**
      * Written only by {@link ActivityService}, with one UPDATE in the transaction of each activity change; never by
      * this entity, so that a concurrent edit of the deal cannot put back a value it read before.

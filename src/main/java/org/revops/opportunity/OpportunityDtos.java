@@ -46,7 +46,9 @@ public final class OpportunityDtos {
             @Size(max = 500) @Schema(example = "Send revised proposal") String nextStep,
             @Size(max = 100) @Schema(description = "Where the deal came from", example = "trade-show") String source,
             @Size(max = 200) String externalId,
-            @Size(max = 100) String externalSource) {
+            @Size(max = 100) String externalSource,
+            @Schema(description = "A territory of the active territory model, set by hand; null: the deal follows its "
+                    + "account's territory") UUID territoryId) {
     }
 
     @Schema(name = "Opportunity")
@@ -84,6 +86,10 @@ public final class OpportunityDtos {
                     + "policy's inactivityStallDays") boolean stalled,
             @Schema(description = "Why it is stalled: `stage` (too long in the stage), `inactivity` (no activity)")
             List<String> stalledReasons,
+            @Schema(description = "The deal's territory: the one set by hand, else its account's in the active model")
+            UUID territoryId,
+            @Schema(description = "`manual` (set on the deal) or `account` (follows the account); null when none",
+                    enumeration = {"manual", "account"}) String territorySource,
             OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) implements Versioned {
     }
 

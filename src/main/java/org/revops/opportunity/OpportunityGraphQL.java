@@ -76,7 +76,8 @@ public class OpportunityGraphQL {
     @Input("OpportunityFilter")
     @Description("The same filters as GET /api/v1/opportunities; list fields are OR-ed.")
     public record OpportunityFilter(List<UUID> id, List<UUID> stageId, List<UUID> pipelineId, List<UUID> ownerId,
-                                    List<UUID> accountId, List<ForecastCategory> forecastCategory, Boolean closed,
+                                    List<UUID> accountId, List<UUID> territoryId,
+                                    List<ForecastCategory> forecastCategory, Boolean closed,
                                     Boolean won, List<String> currency, List<String> source, List<String> externalId,
                                     List<String> externalSource, LocalDate closeDateFrom, LocalDate closeDateTo,
                                     BigDecimal amountMin, BigDecimal amountMax, Boolean stalled, List<String> grade,
@@ -93,7 +94,8 @@ public class OpportunityGraphQL {
                                    ForecastCategory forecastCategory,
                                    @Description("A person's grade A, B or C; wins over the computed one") String grade,
                                    String nextStep, String source,
-                                   String externalId, String externalSource) {
+                                   String externalId, String externalSource,
+                                   @Description("A territory of the active model set by hand") UUID territoryId) {
     }
 
     @Query("opportunities")

@@ -35,10 +35,16 @@ public final class OpportunityQueries {
                    o.last_activity_at, o.stage_entered_at, o.close_date_pushes,
                    f.next_follow_up_at, d.days_in_stage, d.days_since_creation,
                    (NOT s.is_closed AND d.days_in_stage > s.stall_after_days) IS TRUE AS stalled_in_stage,
-                   (NOT s.is_closed AND d.days_inactive > sp.inactivity_stall_days) IS TRUE AS stalled_inactive
+                   (NOT s.is_closed AND d.days_inactive > sp.inactivity_stall_days) IS TRUE AS stalled_inactive,
+                   coalesce(o.territory_id, ta.territory_id) AS territory_id,
+                   CASE WHEN o.territory_id IS NOT NULL THEN 'manual'
+                        WHEN ta.territory_id IS NOT NULL THEN 'account' END AS territory_source
             FROM opportunities o
             JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
             JOIN sales_policies sp ON sp.workspace_id = o.workspace_id
+            LEFT JOIN territory_models tm ON tm.workspace_id = o.workspace_id AND tm.state = 'active'
+            LEFT JOIN territory_assignments ta
+                   ON ta.workspace_id = o.workspace_id AND ta.model_id = tm.id AND ta.account_id = o.account_id
             CROSS JOIN (SELECT ?::timestamptz AS at) clock
             CROSS JOIN LATERAL (SELECT substr(sp.grade_matrix, 1
                     + 3 * CASE WHEN o.amount >= sp.grade_a_amount THEN 0 WHEN o.amount >= sp.grade_b_amount THEN 1 ELSE 2 END
@@ -73,6 +79,8 @@ public final class OpportunityQueries {
             .anyOf("pipelineId", ValueType.UUID_, "o.pipeline_id", "Pipeline; repeat for several.")
             .anyOf("ownerId", ValueType.UUID_, "o.owner_id", "Owner; repeat for several.")
             .anyOf("accountId", ValueType.UUID_, "o.account_id", "Account; repeat for several.")
+            .anyOf("territoryId", ValueType.UUID_, "coalesce(o.territory_id, ta.territory_id)",
+                    "Territory (set on the deal, else its account's in the active model); repeat for several.")
             .anyOf("forecastCategory", ValueType.TEXT, "coalesce(o.forecast_category_override, s.forecast_category)",
                     "Effective forecast category: Pipeline, BestCase, Commit, Closed, Omitted.")
             .single("closed", ValueType.BOOLEAN, "s.is_closed = ?", "Only closed (true) or open (false) deals.")

@@ -164,7 +164,7 @@ public class OpportunityService {
                 patched.touched("pipelineId") ? in.pipelineId() : null, in.stageId(), in.amount(), in.currency(),
                 in.closeDate(), patched.touched("probability") ? in.probability() : null,
                 patched.touched("forecastCategory") ? in.forecastCategory() : null, in.grade(), in.nextStep(), in.source(),
-                in.externalId(), in.externalSource());
+                in.externalId(), in.externalSource(), in.territoryId());
     }
 
     /**
@@ -179,7 +179,10 @@ public class OpportunityService {
                 .append(" EXISTS (SELECT 1 FROM accounts a WHERE a.workspace_id = ? AND a.id = ? AND " + account.sql()
                         + ") AS account_ok,", prepend(account.args(), caller.workspaceId(), in.accountId()))
                 .append(" EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = ? AND c.id = ? AND c.account_id = ?)"
-                        + " AS contact_ok", caller.workspaceId(), in.primaryContactId(), in.accountId())
+                        + " AS contact_ok,", caller.workspaceId(), in.primaryContactId(), in.accountId())
+                .append(" EXISTS (SELECT 1 FROM territories t JOIN territory_models m ON m.workspace_id = t.workspace_id"
+                        + " AND m.id = t.model_id AND m.state = 'active' WHERE t.workspace_id = ? AND t.id = ?)"
+                        + " AS territory_ok", caller.workspaceId(), in.territoryId())
                 .append(" FROM (SELECT 1) one LEFT JOIN stages s ON s.workspace_id = ? AND s.id = ?",
                         caller.workspaceId(), in.stageId());
         return db.query(sql.sql(), sql.tuple()).map(rows -> {
@@ -196,6 +199,9 @@ public class OpportunityService {
             }
             if (in.primaryContactId() != null && !row.getBoolean("contact_ok")) {
                 errors.add(new FieldError("primaryContactId", "no such contact at this account"));
+            }
+            if (in.territoryId() != null && !row.getBoolean("territory_ok")) {
+                errors.add(new FieldError("territoryId", "is not a territory of the active territory model"));
             }
             if (!errors.isEmpty()) {
                 throw ApiProblem.invalid(errors);
@@ -268,6 +274,7 @@ public class OpportunityService {
         deal.source = in.source();
         deal.externalId = in.externalId();
         deal.externalSource = in.externalSource();
+        deal.territoryId = in.territoryId();
         deal.updatedAt = clock.instant();
     }
 
@@ -275,7 +282,7 @@ public class OpportunityService {
         return new OpportunityInput(d.name, d.accountId, d.primaryContactId, d.ownerId, d.pipelineId, d.stageId,
                 d.amount, d.currency, d.closeDate, d.probabilityOverride,
                 d.forecastCategoryOverride == null ? null : ForecastCategory.valueOf(d.forecastCategoryOverride),
-                d.gradeOverride, d.nextStep, d.source, d.externalId, d.externalSource);
+                d.gradeOverride, d.nextStep, d.source, d.externalId, d.externalSource, d.territoryId);
     }
 
     static OpportunityView toView(Row row) {
@@ -295,7 +302,7 @@ public class OpportunityService {
                 row.getOffsetDateTime("stage_entered_at"), row.getInteger("days_in_stage"),
                 row.getInteger("days_since_creation"), row.getInteger("close_date_pushes"),
                 row.getBoolean("stalled_in_stage") || row.getBoolean("stalled_inactive"), stalledReasons(row),
-                row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"), row.getLong("version"));
+                row.getUUID("territory_id"), row.getString("territory_source"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"), row.getLong("version"));
     }
 
     private static List<String> stalledReasons(Row row) {

@@ -28,9 +28,13 @@ public class TerritoryAccounts {
                 SELECT ta.territory_id, a.id, a.name, a.industry, a.employee_count, a.annual_revenue, a.currency,
                        a.country, a.region, a.city, a.postal_code, a.tier, a.owner_id, a.external_id,
                        a.external_source, a.created_at, a.updated_at, a.version,
+                       live.territory_id AS live_territory_id, live.cause AS live_cause,
                        row_number() OVER (PARTITION BY ta.territory_id ORDER BY a.name, a.id) AS rank
                 FROM territory_assignments ta
                 JOIN accounts a ON a.workspace_id = ta.workspace_id AND a.id = ta.account_id
+                LEFT JOIN territory_models tm ON tm.workspace_id = a.workspace_id AND tm.state = 'active'
+                LEFT JOIN territory_assignments live
+                       ON live.workspace_id = a.workspace_id AND live.model_id = tm.id AND live.account_id = a.id
                 WHERE ta.workspace_id = ? AND ta.model_id = ANY(?) AND ta.territory_id = ANY(?)
                   AND ta.cause IN ('rule', 'manual')""";
 
@@ -53,13 +57,17 @@ public class TerritoryAccounts {
                 .map(rows -> Rows.groupBy(rows, ids, "territory_id", TerritoryAccounts::toAccount));
     }
 
-    /** The account columns as {@code AccountService} maps them (its mapper is not public). */
+    /**
+     * The account as {@code AccountService} shows it (its mapper is not public): territoryId and territoryCause are
+     * the account's assignment in the ACTIVE model, whatever model the territory asked about belongs to.
+     */
     private static AccountView toAccount(Row row) {
         return new AccountView(row.getUUID("id"), row.getString("name"), row.getString("industry"),
                 row.getInteger("employee_count"), row.getBigDecimal("annual_revenue"), row.getString("currency"),
                 row.getString("country"), row.getString("region"), row.getString("city"),
                 row.getString("postal_code"), row.getString("tier"), row.getUUID("owner_id"),
                 row.getString("external_id"), row.getString("external_source"), row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("updated_at"), row.getLong("version"));
+                row.getOffsetDateTime("updated_at"), row.getLong("version"), row.getUUID("live_territory_id"),
+                row.getString("live_cause"));
     }
 }

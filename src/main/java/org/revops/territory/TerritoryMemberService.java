@@ -90,7 +90,7 @@ public class TerritoryMemberService {
 
     /** Adds the user to the territory or changes their role. 404 for an unknown territory or user. */
     public Uni<Upserted> put(Caller caller, UUID territoryId, UUID userId, TerritoryMemberInput input) {
-        TerritoryVisibility.requireChange(caller);
+        TerritoryAccess.requireChange(caller);
         mergePatch.validate(input);
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         return db.inTransaction(tx -> ModelLock.editableOfTerritory(db, tx, caller, territoryId, false)
@@ -107,7 +107,7 @@ public class TerritoryMemberService {
 
     /** Removes the user from the territory; 404 when they are not a member. */
     public Uni<Void> remove(Caller caller, UUID territoryId, UUID userId) {
-        TerritoryVisibility.requireChange(caller);
+        TerritoryAccess.requireChange(caller);
         return db.inTransaction(tx -> ModelLock.editableOfTerritory(db, tx, caller, territoryId, false)
                 .flatMap(modelId -> db.query(tx, """
                                 DELETE FROM territory_members WHERE workspace_id = $1 AND territory_id = $2 AND user_id = $3""",

@@ -16,7 +16,6 @@ import org.revops.platform.paging.Slice;
 import org.revops.platform.paging.SqlPredicate;
 import org.revops.platform.paging.ValueType;
 import org.revops.platform.security.Caller;
-import org.revops.platform.security.TerritoryVisibility;
 import org.revops.platform.write.MergePatch;
 import org.revops.platform.write.Versions;
 import org.revops.territory.TerritoryDtos.TerritoryModelCloneInput;
@@ -78,7 +77,7 @@ public class TerritoryModelService {
 
     /** A new model, always in planning. */
     public Uni<TerritoryModelView> create(Caller caller, TerritoryModelInput input) {
-        TerritoryVisibility.requireChange(caller);
+        TerritoryAccess.requireChange(caller);
         mergePatch.validate(input);
         UUID id = UUID.randomUUID();
         return db.query("""
@@ -90,7 +89,7 @@ public class TerritoryModelService {
 
     /** Name and description only; the state changes through activation. 409 on an archived model. */
     public Uni<TerritoryModelView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
-        TerritoryVisibility.requireChange(caller);
+        TerritoryAccess.requireChange(caller);
         if (patch != null && patch.has("state")) {
             throw ApiProblem.invalid("state", "changes only through activation (POST /api/v1/territory-models/{id}/activate)");
         }
@@ -111,7 +110,7 @@ public class TerritoryModelService {
      * model is refused (409: activate another one first), and so is an archived one (read-only).
      */
     public Uni<Void> delete(Caller caller, UUID id, Long expectedVersion) {
-        TerritoryVisibility.requireChange(caller);
+        TerritoryAccess.requireChange(caller);
         return db.inTransaction(tx -> lockForChange(tx, caller, id, expectedVersion)
                 .invoke(current -> {
                     if ("active".equals(current.state())) {
@@ -129,7 +128,7 @@ public class TerritoryModelService {
      * Any model may be cloned, archived ones included: cloning reads the source, it does not change it.
      */
     public Uni<TerritoryModelView> cloneModel(Caller caller, UUID sourceId, TerritoryModelCloneInput input) {
-        TerritoryVisibility.requireChange(caller);
+        TerritoryAccess.requireChange(caller);
         TerritoryModelCloneInput given = input == null ? new TerritoryModelCloneInput(null, null) : input;
         mergePatch.validate(given);
         if (given.name() != null && given.name().isBlank()) {

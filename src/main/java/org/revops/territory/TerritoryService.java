@@ -12,7 +12,6 @@ import org.revops.platform.error.ApiProblem;
 import org.revops.platform.error.FieldError;
 import org.revops.platform.paging.Rows;
 import org.revops.platform.security.Caller;
-import org.revops.platform.security.TerritoryVisibility;
 import org.revops.platform.write.MergePatch;
 import org.revops.platform.write.Versions;
 import org.revops.territory.TerritoryDtos.TerritoryInput;
@@ -63,7 +62,7 @@ public class TerritoryService {
 
     /** A new territory; the code defaults per {@link TerritoryCodes}. 409 on a duplicate code or sibling name. */
     public Uni<TerritoryView> create(Caller caller, TerritoryInput input) {
-        TerritoryVisibility.requireChange(caller);
+        TerritoryAccess.requireChange(caller);
         mergePatch.validate(input);
         UUID id = UUID.randomUUID();
         return db.inTransaction(tx -> ModelLock.stateOf(db, tx, caller, input.modelId(), false)
@@ -96,7 +95,7 @@ public class TerritoryService {
      * is unless given; {@code "code": null} derives it again from the (new) parent and name.
      */
     public Uni<TerritoryView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
-        TerritoryVisibility.requireChange(caller);
+        TerritoryAccess.requireChange(caller);
         boolean moves = patch != null && patch.has("parentId");
         List<TerritoryInput> merged = new ArrayList<>(1);
         return db.inTransaction(tx -> ModelLock.editableOfTerritory(db, tx, caller, id, moves)
@@ -133,7 +132,7 @@ public class TerritoryService {
 
     /** Deletes a territory with its members, rules and assignments; 409 while it has children. */
     public Uni<Void> delete(Caller caller, UUID id, Long expectedVersion) {
-        TerritoryVisibility.requireChange(caller);
+        TerritoryAccess.requireChange(caller);
         return db.inTransaction(tx -> ModelLock.editableOfTerritory(db, tx, caller, id, false)
                 .flatMap(modelId -> db.query(tx, """
                         SELECT t.version, (SELECT count(*) FROM territories c WHERE c.workspace_id = t.workspace_id

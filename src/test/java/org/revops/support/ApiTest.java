@@ -27,7 +27,7 @@ public abstract class ApiTest {
         return new Workspace(p.workspaceId(), p.adminUserId(), p.apiKey());
     }
 
-    protected static RequestSpecification as(String apiKey) {
+    public static RequestSpecification as(String apiKey) {
         return RestAssured.given().header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON);
     }
 

@@ -6,11 +6,10 @@ import org.revops.platform.paging.SqlPredicate;
 /**
  * Who reads and changes territories. Admins, managers, integration and read-only callers read every territory of
  * their workspace; a rep reads the territories they own ({@code owner_id}) or are a member of, with those
- * territories' rules and members. Only admins and managers change models, territories, members and rules.
+ * territories' rules and members. (Who changes them: {@code org.revops.territory.TerritoryAccess}.)
  */
 public final class TerritoryVisibility {
     public static final String READ_OWN_ONLY = "You may read only the territories you belong to";
-    public static final String CHANGE_REFUSED = "Only admins and managers change territories";
 
     private TerritoryVisibility() {
     }
@@ -23,13 +22,6 @@ public final class TerritoryVisibility {
         return new SqlPredicate("(" + alias + ".owner_id = ? OR EXISTS (SELECT 1 FROM territory_members vm"
                 + " WHERE vm.workspace_id = " + alias + ".workspace_id AND vm.territory_id = " + alias + ".id"
                 + " AND vm.user_id = ?))", caller.userId(), caller.userId());
-    }
-
-    /** 403 unless the caller may change territories (admin or manager). */
-    public static void requireChange(Caller caller) {
-        if (caller.role() != Role.ADMIN && caller.role() != Role.MANAGER) {
-            throw ApiProblem.forbidden(CHANGE_REFUSED);
-        }
     }
 
     /** 403 for a territory the caller may not read; the caller already knows it exists in their workspace. */

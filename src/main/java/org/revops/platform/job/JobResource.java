@@ -1,0 +1,56 @@
+package org.revops.platform.job;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.platform.paging.ListRequest;
+import org.revops.platform.paging.Page;
+import org.revops.platform.rest.Csv;
+import org.revops.platform.security.CurrentCaller;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/jobs")
+@Tag(name = "Jobs", description = "Long-running work started by other endpoints (202 + Location): poll until finished.")
+@Produces(MediaType.APPLICATION_JSON)
+public class JobResource {
+    private final JobService jobs;
+    private final CurrentCaller caller;
+
+    public JobResource(JobService jobs, CurrentCaller caller) {
+        this.jobs = jobs;
+        this.caller = caller;
+    }
+
+    /** 202 Accepted for work that runs on as a job: Location names the job to poll. */
+    public static Response accepted(JobView job) {
+        return Response.accepted(job).location(URI.create("/api/v1/jobs/" + job.id())).build();
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Operation(operationId = "listJobs", summary = "List jobs",
+            description = "Newest first. Admins see the workspace's jobs; everyone else the jobs they started.")
+    public Uni<Page<JobView>> list(@Context UriInfo uri) {
+        return jobs.list(caller.get(), ListRequest.fromQuery(uri.getQueryParameters())).map(Page::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getJob", summary = "Get a job",
+            description = "State (queued, running, succeeded, failed), percent done, running counts, errors and, once "
+                    + "succeeded, the result. Poll it; a finished job never changes again.")
+    public Uni<JobView> get(@Parameter(description = "Job id, from the Location of the 202") @PathParam("id") UUID id) {
+        return jobs.get(caller.get(), id);
+    }
+}

@@ -1,0 +1,248 @@
+package org.revops.territory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.revops.platform.db.Db;
+import org.revops.platform.error.ApiProblem;
+import org.revops.platform.job.JobCheckpoint;
+import org.revops.platform.job.JobProgress;
+import org.revops.platform.job.JobService;
+import org.revops.platform.job.JobView;
+import org.revops.platform.security.Caller;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Whole-model work, run as jobs: assigning every account of the workspace to a model's territories, previewing what a
+ * planning model would move, and activating it. Each job is one transaction over the workspace's accounts, taken in
+ * chunks of {@link TerritoryConfig#chunkSize()} accounts by id range; all the work is set-based SQL.
+ * One territory job runs at a time per workspace.
+ */
+@ApplicationScoped
+public class RealignmentService {
+    static final String LOCK = "territory-models";
+    private static final String BUSY = "Another territory job (run, preview or activation) is still running in this "
+            + "workspace; wait for it to finish (GET /api/v1/jobs?state=running)";
+
+    private final Db db;
+    private final JobService jobs;
+    private final JobCheckpoint checkpoint;
+    private final TerritoryConfig config;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    public RealignmentService(Db db, JobService jobs, JobCheckpoint checkpoint, TerritoryConfig config, Clock clock,
+                              ObjectMapper json) {
+        this.db = db;
+        this.jobs = jobs;
+        this.checkpoint = checkpoint;
+        this.config = config;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Assigns every account to the model's territories (keeping manual assignments unless asked to replace them). */
+    public Uni<JobView> run(Caller caller, UUID modelId, boolean replaceManual) {
+        TerritoryAccess.requireChange(caller);
+        return modelState(caller, modelId).flatMap(state -> {
+            if ("archived".equals(state)) {
+                throw ApiProblem.conflict("Archived models are read-only; clone it to work on it again");
+            }
+            return jobs.start(caller, "territory.run", modelId, LOCK, BUSY, progress -> db.inTransaction(conn ->
+                    assignAll(conn, caller.workspaceId(), modelId, replaceManual, progress, 0, 95, "territory.run")
+                            .call(counts -> markAssigned(conn, caller.workspaceId(), modelId))
+                            .map(counts -> (JsonNode) json.valueToTree(counts))));
+        });
+    }
+
+    /**
+     * Assigns the planning model's accounts (its assignments are not live) and records which accounts would move
+     * from their territory in the active model, with their open deals; replaces the model's previous preview.
+     */
+    public Uni<JobView> preview(Caller caller, UUID modelId) {
+        TerritoryAccess.requireChange(caller);
+        return requirePlanning(caller, modelId, "previewed").flatMap(ok -> jobs.start(caller, "territory.preview",
+                modelId, LOCK, BUSY, progress -> db.inTransaction(conn -> {
+                    UUID ws = caller.workspaceId();
+                    return activeModel(conn, ws).flatMap(active -> assignAll(conn, ws, modelId, false, progress, 0, 70,
+                                    "territory.preview")
+                            .flatMap(counts -> db.query(conn, MoveSql.CLEAR, Tuple.of(ws, modelId))
+                                    .flatMap(cleared -> recordMoves(conn, ws, modelId, active, progress, counts))
+                                    .call(moved -> markAssigned(conn, ws, modelId))
+                                    .flatMap(moved -> totals(conn, ws, modelId, active, counts))));
+                })));
+    }
+
+    /**
+     * Makes the planning model the active one in one transaction: assigns its accounts, moves manual deal territories
+     * to the same code in the new model, archives the model it replaces. Any failure leaves the old model active.
+     */
+    public Uni<JobView> activate(Caller caller, UUID modelId) {
+        TerritoryAccess.requireChange(caller);
+        return requirePlanning(caller, modelId, "activated").flatMap(ok -> jobs.start(caller, "territory.activate",
+                modelId, LOCK, BUSY, progress -> db.inTransaction(conn -> {
+                    UUID ws = caller.workspaceId();
+                    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+                    return lockModels(conn, ws, modelId).flatMap(active -> assignAll(conn, ws, modelId, false,
+                                    progress, 0, 85, "territory.activate")
+                            .flatMap(counts -> db.query(conn, MoveSql.COUNT, Tuple.of(ws, modelId, active))
+                                    .map(rows -> put(counts, "moved", rows.iterator().next().getLong("moved"))))
+                            .flatMap(counts -> db.query(conn, MoveSql.REMAP_DEALS, Tuple.of(ws, modelId))
+                                    .map(rows -> {
+                                        Row row = rows.iterator().next();
+                                        put(counts, "dealTerritoriesKept", row.getLong("kept"));
+                                        return put(counts, "dealTerritoriesCleared", row.getLong("cleared"));
+                                    }))
+                            .invoke(counts -> checkpoint.reached("territory.activate", "switch"))
+                            .call(counts -> db.query(conn, """
+                                    UPDATE territory_models SET state = 'archived', archived_at = $3,
+                                           version = version + 1, updated_at = $3
+                                    WHERE workspace_id = $1 AND state = 'active' AND id <> $2""",
+                                    Tuple.of(ws, modelId, now)))
+                            .call(counts -> db.query(conn, """
+                                    UPDATE territory_models SET state = 'active', activated_at = $3, assigned_at = $3,
+                                           version = version + 1, updated_at = $3
+                                    WHERE workspace_id = $1 AND id = $2""", Tuple.of(ws, modelId, now)))
+                            .map(counts -> {
+                                ObjectNode result = json.valueToTree(counts);
+                                result.put("activatedModelId", modelId.toString());
+                                result.put("archivedModelId", active == null ? null : active.toString());
+                                return (JsonNode) result;
+                            }));
+                })));
+    }
+
+    /**
+     * Runs the assignment statement over every chunk of the workspace's accounts on {@code conn}, reporting progress
+     * between {@code fromPercent} and {@code toPercent}; returns the summed counts.
+     */
+    private Uni<Map<String, Long>> assignAll(SqlClient conn, UUID ws, UUID modelId, boolean replaceManual,
+                                            JobProgress progress, int fromPercent, int toPercent, String kind) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        String sql = AssignmentSql.assign(AssignmentSql.Scope.ID_RANGE);
+        Map<String, Long> totals = new LinkedHashMap<>();
+        return db.query(conn, "SELECT count(*) AS n FROM accounts WHERE workspace_id = $1", Tuple.of(ws))
+                .map(rows -> IdRanges.split(rows.iterator().next().getLong("n"), config.chunkSize()))
+                .flatMap(ranges -> Multi.createFrom().range(0, ranges.size())
+                        .onItem().transformToUniAndConcatenate(i -> db.query(conn, sql, Tuple.of(ws, modelId, now,
+                                        replaceManual, ranges.get(i).from(), ranges.get(i).to()))
+                                .flatMap(rows -> {
+                                    Row row = rows.iterator().next();
+                                    for (String count : List.of("accounts", "matched", "ties", "changed", "manual")) {
+                                        totals.merge(count, row.getLong(count), Long::sum);
+                                    }
+                                    checkpoint.reached(kind, "chunk " + (i + 1));
+                                    int percent = fromPercent + (toPercent - fromPercent) * (i + 1) / ranges.size();
+                                    return progress.report(percent, totals);
+                                }))
+                        .collect().last())
+                .map(done -> {
+                    totals.put("unassigned", totals.get("accounts") - totals.get("matched") - totals.get("ties")
+                            - totals.get("manual"));
+                    return totals;
+                });
+    }
+
+    private Uni<Long> recordMoves(SqlClient conn, UUID ws, UUID modelId, UUID active, JobProgress progress,
+                                  Map<String, Long> counts) {
+        return db.query(conn, "SELECT count(*) AS n FROM accounts WHERE workspace_id = $1", Tuple.of(ws))
+                .map(rows -> IdRanges.split(rows.iterator().next().getLong("n"), config.chunkSize()))
+                .flatMap(ranges -> Multi.createFrom().range(0, ranges.size())
+                        .onItem().transformToUniAndConcatenate(i -> db.query(conn, MoveSql.RECORD, Tuple.of(ws,
+                                        modelId, active, ranges.get(i).from(), ranges.get(i).to(), progress.jobId()))
+                                .flatMap(rows -> {
+                                    counts.merge("moved", (long) rows.rowCount(), Long::sum);
+                                    return progress.report(70 + 25 * (i + 1) / ranges.size(), counts);
+                                }))
+                        .collect().last())
+                .map(done -> counts.getOrDefault("moved", 0L));
+    }
+
+    private Uni<JsonNode> totals(SqlClient conn, UUID ws, UUID modelId, UUID active, Map<String, Long> counts) {
+        return db.query(conn, MoveSql.TOTALS, Tuple.of(ws, modelId)).map(rows -> {
+            Row row = rows.iterator().next();
+            ObjectNode result = json.createObjectNode();
+            result.put("activeModelId", active == null ? null : active.toString());
+            result.put("movers", row.getLong("movers"));
+            result.put("accountOwnersAffected", row.getLong("account_owners"));
+            result.put("territoryOwnersAffected", row.getLong("territory_owners"));
+            result.put("openDeals", row.getLong("open_deals"));
+            result.put("openPipelineAmount", row.getBigDecimal("open_pipeline_amount"));
+            result.set("assignment", json.valueToTree(counts));
+            return result;
+        });
+    }
+
+    private Uni<Void> markAssigned(SqlClient conn, UUID ws, UUID modelId) {
+        return db.query(conn, "UPDATE territory_models SET assigned_at = $3 WHERE workspace_id = $1 AND id = $2",
+                Tuple.of(ws, modelId, clock.instant().atOffset(ZoneOffset.UTC))).replaceWithVoid();
+    }
+
+    private Uni<UUID> activeModel(SqlClient conn, UUID ws) {
+        return db.query(conn, "SELECT id FROM territory_models WHERE workspace_id = $1 AND state = 'active'",
+                Tuple.of(ws)).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
+    }
+
+    /** Locks the planning model and the active one; fails the job if the model stopped being a draft meanwhile. */
+    private Uni<UUID> lockModels(SqlClient conn, UUID ws, UUID modelId) {
+        return db.query(conn, """
+                        SELECT id, state FROM territory_models
+                        WHERE workspace_id = $1 AND (id = $2 OR state = 'active') ORDER BY id FOR UPDATE""",
+                        Tuple.of(ws, modelId))
+                .map(rows -> {
+                    UUID active = null;
+                    boolean planning = false;
+                    for (Row row : rows) {
+                        if (row.getUUID("id").equals(modelId)) {
+                            planning = "planning".equals(row.getString("state"));
+                        } else {
+                            active = row.getUUID("id");
+                        }
+                    }
+                    if (!planning) {
+                        throw ApiProblem.conflict("The model is no longer a planning model (deleted or activated "
+                                + "meanwhile); nothing was changed");
+                    }
+                    return active;
+                });
+    }
+
+    private Uni<Void> requirePlanning(Caller caller, UUID modelId, String verb) {
+        return modelState(caller, modelId).map(state -> {
+            if (!"planning".equals(state)) {
+                throw ApiProblem.conflict("Only a planning model can be " + verb + "; this one is " + state);
+            }
+            return null;
+        });
+    }
+
+    private Uni<String> modelState(Caller caller, UUID modelId) {
+        return db.query("SELECT state FROM territory_models WHERE workspace_id = $1 AND id = $2",
+                        Tuple.of(caller.workspaceId(), modelId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ApiProblem.notFound("Territory model");
+                    }
+                    return rows.iterator().next().getString("state");
+                });
+    }
+
+    private static Map<String, Long> put(Map<String, Long> counts, String name, long value) {
+        counts.put(name, value);
+        return counts;
+    }
+}
