@@ -1,7 +1,6 @@
 package org.revops.territory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -110,8 +109,7 @@ public final class TerritoryDtos {
     public record TerritoryRuleInput(
             @NotBlank @Size(max = 200) @Schema(example = "DACH enterprise") String name,
             @Description("1 to 10 criteria, numbered 1..n in order")
-            @Schema(description = "1 to 10 criteria, numbered 1..n in order") List<@Valid CriterionInput> criteria,
-            @Size(max = 1000)
+            @Schema(description = "1 to 10 criteria, numbered 1..n in order") List<CriterionInput> criteria,
             @Schema(description = "Criterion numbers with AND, OR and parentheses; default: all criteria AND-ed",
                     example = "1 AND (2 OR 3)") String expression,
             @Schema(description = "Whether every descendant territory must also match this territory's inherited "

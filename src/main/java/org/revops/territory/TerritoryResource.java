@@ -33,6 +33,8 @@ import org.revops.platform.write.Versions;
 import org.revops.territory.TerritoryDtos.TerritoryInput;
 import org.revops.territory.TerritoryDtos.TerritoryMemberInput;
 import org.revops.territory.TerritoryDtos.TerritoryMemberView;
+import org.revops.territory.TerritoryDtos.TerritoryRuleInput;
+import org.revops.territory.TerritoryDtos.TerritoryRuleView;
 import org.revops.territory.TerritoryDtos.TerritoryView;
 
 import java.util.UUID;
@@ -47,13 +49,15 @@ public class TerritoryResource {
     private final TerritoryQueries queries;
     private final TerritoryService service;
     private final TerritoryMemberService members;
+    private final TerritoryRuleService rules;
     private final CurrentCaller caller;
 
     public TerritoryResource(TerritoryQueries queries, TerritoryService service, TerritoryMemberService members,
-                             CurrentCaller caller) {
+                             TerritoryRuleService rules, CurrentCaller caller) {
         this.queries = queries;
         this.service = service;
         this.members = members;
+        this.rules = rules;
         this.caller = caller;
     }
 
@@ -156,5 +160,35 @@ public class TerritoryResource {
     public Uni<Response> removeMember(@Parameter(description = "Territory id") @PathParam("id") UUID id,
                                       @Parameter(description = "User id") @PathParam("userId") UUID userId) {
         return members.remove(caller.get(), id, userId).map(done -> Responses.noContent());
+    }
+
+    @GET
+    @Path("{id}/rules")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Operation(operationId = "listTerritoryRules", summary = "List a territory's rules",
+            description = "The territory's assignment rules, by position." + READ_RULE)
+    public Uni<Page<TerritoryRuleView>> rules(@Parameter(description = "Territory id") @PathParam("id") UUID id,
+                                              @Context UriInfo uri) {
+        return rules.list(caller.get(), id, ListRequest.fromQuery(uri.getQueryParameters())).map(Page::of);
+    }
+
+    @POST
+    @Path("{id}/rules")
+    @Operation(operationId = "createTerritoryRule", summary = "Add a rule to a territory",
+            description = "Criteria on account fields (country, region, industry, tier: in; postalCode: startsWith or "
+                    + "between from/to; employeeCount, annualRevenue: between min/max) combined by an expression of "
+                    + "criterion numbers with AND, OR and parentheses (default: all AND-ed). 422 lists every problem; "
+                    + "409 when the model is archived. Admins and managers.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TerritoryRuleInput.class),
+            examples = @ExampleObject(name = "dach", value = "{\"name\":\"DACH enterprise\",\"criteria\":["
+                    + "{\"field\":\"country\",\"operator\":\"in\",\"values\":[\"DE\",\"AT\",\"CH\"]},"
+                    + "{\"field\":\"employeeCount\",\"operator\":\"between\",\"min\":1000},"
+                    + "{\"field\":\"industry\",\"operator\":\"in\",\"values\":[\"Manufacturing\"]}],"
+                    + "\"expression\":\"1 AND (2 OR 3)\",\"inherited\":false,\"position\":0}")))
+    public Uni<Response> createRule(@Parameter(description = "Territory id") @PathParam("id") UUID id,
+                                    @Valid TerritoryRuleInput input, @Context UriInfo uri) {
+        return rules.create(caller.get(), id, input).map(rule -> Response
+                .created(uri.getBaseUriBuilder().path(TerritoryRuleResource.class).path(rule.id().toString()).build())
+                .entity(rule).tag(new jakarta.ws.rs.core.EntityTag(Long.toString(rule.version()))).build());
     }
 }
