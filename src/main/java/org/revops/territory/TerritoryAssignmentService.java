@@ -111,7 +111,7 @@ public class TerritoryAssignmentService {
                 LEFT JOIN territories tt ON tt.workspace_id = m.workspace_id AND tt.id = m.to_territory_id
                 WHERE m.workspace_id = ? AND m.model_id = ?""", caller.workspaceId(), modelId)
                 .append(" AND " + visible.sql(), visible.args())
-                .append("""
+                .append(" " + """
                          GROUP BY m.from_territory_id, ft.code, ft.name, ft.owner_id, m.to_territory_id, tt.code,
                                   tt.name, tt.owner_id
                          ORDER BY count(*) DESC, ft.code NULLS FIRST, tt.code NULLS FIRST""");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.revops.support.ApiTest;
 import org.revops.support.CsvPages;
 import org.revops.support.Fixtures;
+import org.revops.support.GraphQLClient;
 import org.revops.support.Jobs;
 import org.revops.support.TestCheckpoint;
 
@@ -133,7 +134,8 @@ class RealignmentTest extends ApiTest {
                 .body("territoryId", equalTo(live.ids.get("UKI"))).body("territorySource", equalTo("manual"));
 
         JsonPath job = Jobs.succeed(ws.adminKey(), draft.path("/activate"));
-        assertEquals(3, job.getLong("result.moved"));
+        // the three moves of the draft's rules, and the two manufacturing accounts of the deleted EMEA-MFG
+        assertEquals(5, job.getLong("result.moved"));
         assertEquals(1, job.getLong("result.dealTerritoriesKept"));
         assertEquals(1, job.getLong("result.dealTerritoriesCleared"));
         assertEquals(live.modelId, job.getString("result.archivedModelId"));
@@ -180,12 +182,12 @@ class RealignmentTest extends ApiTest {
         as(ws.adminKey()).get(draft.path("/assignments")).then().body("data.size()", equalTo(0));
         as(ws.adminKey()).get("/api/v1/opportunities/" + deal).then().body("territoryId", equalTo(live.ids.get("UKI")));
 
-        // fails in the middle of the accounts: progress was reported for the first chunk (4 accounts of 9)
+        // fails in the middle of the accounts (9 accounts by 4: three id ranges): progress was reported for the first
         TestCheckpoint.failAt("territory.activate", "chunk 2");
         JsonPath halfway = Jobs.start(ws.adminKey(), draft.path("/activate"));
         assertEquals("failed", halfway.getString("state"));
-        assertTrue(halfway.getInt("percent") > 0 && halfway.getInt("percent") < 100, halfway.prettify());
-        assertEquals(4, halfway.getLong("counts.accounts"));
+        assertEquals(85 / 3, halfway.getInt("percent"), halfway.prettify());
+        assertTrue(halfway.getLong("counts.accounts") < 9, halfway.prettify());
         assertEquals("active", state(live));
         as(ws.adminKey()).get(draft.path("/assignments")).then().body("data.size()", equalTo(0));
 
@@ -241,5 +243,42 @@ class RealignmentTest extends ApiTest {
         as(ws.adminKey()).contentType("application/merge-patch+json").body(Map.of("region", "EMEA", "country", "DE"))
                 .patch("/api/v1/accounts/" + id).then().statusCode(200)
                 .body("territoryId", equalTo(live.ids.get("APAC"))).body("territoryCause", equalTo("manual"));
+    }
+
+    @Test
+    void graphQLPreviewsThroughTheSameJobsAndListsTheMoves() {
+        JsonPath started = GraphQLClient.ok(ws.adminKey(), """
+                mutation($id: String!) { previewTerritoryModel(modelId: $id) {
+                    job { id kind state } userErrors { field message } } }""", Map.of("id", draft.modelId));
+        assertEquals(List.of(), started.getList("data.previewTerritoryModel.userErrors"));
+        String jobId = started.getString("data.previewTerritoryModel.job.id");
+        Jobs.await(ws.adminKey(), jobId);
+        JsonPath job = GraphQLClient.ok(ws.adminKey(), "query($id: String!) { job(id: $id) { state percent resultJson } }",
+                Map.of("id", jobId));
+        assertEquals("succeeded", job.getString("data.job.state"));
+        assertTrue(job.getString("data.job.resultJson").contains("\"movers\":3"), job.prettify());
+
+        JsonPath moves = GraphQLClient.ok(ws.adminKey(), """
+                query($id: String!) { territoryMoves(modelId: $id, first: 2) {
+                    edges { node { accountName fromTerritoryCode toTerritoryCode } } pageInfo { hasNextPage } }
+                  territoryMoveRoutes(modelId: $id) { toTerritoryCode accounts } }""", Map.of("id", draft.modelId));
+        assertEquals(List.of("A5 US enterprise", "A6 DE enterprise"),
+                moves.getList("data.territoryMoves.edges.node.accountName"));
+        assertTrue(moves.getBoolean("data.territoryMoves.pageInfo.hasNextPage"));
+        assertEquals(3, moves.getList("data.territoryMoveRoutes").size());
+
+        // business-rule failures come back as userErrors, and a rep may not start jobs
+        JsonPath refused = GraphQLClient.ok(ws.adminKey(), """
+                mutation($id: String!) { activateTerritoryModel(modelId: $id) { job { id } userErrors { message } } }""",
+                Map.of("id", live.modelId));
+        assertEquals("Only a planning model can be activated; this one is active",
+                refused.getString("data.activateTerritoryModel.userErrors[0].message"));
+        Member rep = newMember(ws, "Rita Rep", "rep", null);
+        GraphQLClient.post(rep.key(), """
+                mutation($id: String!) { runTerritoryModel(modelId: $id) { job { id } userErrors { message } } }""",
+                Map.of("id", draft.modelId)).then().statusCode(200)
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("Only admins and managers"))
+                .body("data.runTerritoryModel", nullValue());
+        as(ws.adminKey()).get("/api/v1/jobs?kind=territory.run").then().body("data.size()", equalTo(0));
     }
 }
