@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench-territories: realignment preview and activation over BENCH_ACCOUNTS accounts (default 1M) and ~515
+# make bench-territories: realignment preview and activation over BENCH_ACCOUNTS accounts (default 1M) and ~530
 # territories, timed through the API as jobs, beside one hand-written INSERT … SELECT with the same rule join in psql,
 # taking turns in the same run. Starts the API on a fresh embedded PostgreSQL (as funnel.sh does), builds the accounts
 # and two territory models straight in SQL (bench/sql/territories_data.sql), assigns the live model once (a "run"
@@ -223,7 +223,7 @@ RESULT=bench/results/$(date -u +%Y-%m-%d)-$(hostname -s 2>/dev/null || echo host
   echo "API (JVM: ${REVOPS_JAVA_OPTS:--XX:+UseParallelGC -Xmx1g}) and embedded PostgreSQL on the same machine."
   echo "${BENCH_NOTE:-}"
   echo
-  echo "Data: $TOTAL_ACCOUNTS accounts (30 countries, 4 regions, 16 industries, log-normal sizes), built in ${BUILD_S}s;"
+  echo "Data: $TOTAL_ACCOUNTS accounts (31 countries, 4 regions, 16 industries, log-normal sizes), built in ${BUILD_S}s;"
   echo "live model $TERRITORIES territories / $RULES rules, plan $PLAN_TERRITORIES territories (bench/sql/territories_data.sql)."
   echo "$RUN_LINE"
   echo "Preview of the plan: $PREVIEW_RESULT"

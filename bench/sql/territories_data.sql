@@ -1,20 +1,22 @@
--- bench/territories.sh: :accounts accounts and two territory models of ~515 territories in workspace :ws, built in SQL
+-- bench/territories.sh: :accounts accounts and two territory models of ~530 territories in workspace :ws, built in SQL
 -- (psql variables: ws, accounts). The demo seed's territory models are removed first. Deterministic: the same size
 -- gives the same data (hashtext of the account number).
 --
--- Accounts: 30 countries in 4 regions, weighted (US 20 of 90, DE and GB 6, ... NZ 1); 16 industries (15 in five
--- industry groups, "Nonprofit" in none); employees log-normal, median 150 (exp(ln 150 + 1.7 z)), revenue 100–250k
--- per employee; tier from size. 1 % have no region (they match no region rule: unassigned), 1 % no industry.
+-- Accounts: 31 countries in 4 regions, weighted by 89 slots of 90 (US 20, DE and GB 6, ... ; the 90th slot is empty:
+-- about 1.1 % of accounts have neither country nor region); 16 industries (15 in five industry groups, "Nonprofit"
+-- in none); employees log-normal, median 150 (exp(ln 150 + 1.7 z)), revenue 100–250k per employee; tier from size.
+-- Another 1 % have no region and 1 % no industry. Accounts without region match no region rule: unassigned.
 --
 -- Model "Bench FY26" (active), 4 levels below Global, region/country/industry rules inherited:
---   Global → 4 regions (region in [R]) → 30 countries (country in [C]) → per country 5 industry groups
+--   Global → 4 regions (region in [R]) → 31 countries (country in [C]) → per country 5 industry groups
 --   (industry in [3 industries]) and one Enterprise overlay (employeeCount ≥ 5000 OR annualRevenue ≥ 1e9,
 --   priority 10) → per country × group 2 size bands (SMB: employeeCount 0–199, Mid: 200–4999).
---   1 + 4 + 30 + 150 + 30 + 300 = 515 territories, 514 rules. Large accounts: no band matches, the overlay beats the
+--   1 + 4 + 31 + 155 + 31 + 310 = 532 territories, 531 rules. Large accounts: no band matches, the overlay beats the
 --   industry group by priority; "Nonprofit" accounts stay at country level.
 -- Model "Bench FY27 plan" (planning): the same codes, with three changes: EMEA's SMB band goes up to 249 employees
 --   (Mid from 250); NA's Enterprise overlay from 2,000 employees or 4e8 revenue; APAC's Financial group merged into
---   Technology (its territories dropped, Technology takes its industries). About 8 % of accounts move.
+--   Technology (its 18 territories dropped, Technology takes its industries): 514 territories. About 6.5 % of
+--   accounts move.
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
 BEGIN;
@@ -38,7 +40,7 @@ SELECT * FROM (VALUES
     ('public-health', 'Public & Health', ARRAY['Healthcare', 'Education', 'Government']),
     ('consumer', 'Consumer', ARRAY['Retail', 'Logistics', 'Hospitality'])) AS g(slug, name, industries);
 
--- one slot per weight unit: account n takes slot hash(n) mod 90
+-- one slot per weight unit (89): account n takes slot 1 + hash(n) mod 90, so slot 90 (no country) is empty
 SELECT array_agg(code ORDER BY code, k)::text AS slot_country, array_agg(region ORDER BY code, k)::text AS slot_region
 FROM bench_countries CROSS JOIN LATERAL generate_series(1, weight) k \gset
 SELECT (SELECT array_agg(i ORDER BY slug, i) FROM bench_groups CROSS JOIN LATERAL unnest(industries) i)
