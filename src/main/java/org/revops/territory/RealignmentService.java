@@ -60,7 +60,7 @@ public class RealignmentService {
         TerritoryAccess.requireChange(caller);
         return modelState(caller, modelId).flatMap(state -> {
             if ("archived".equals(state)) {
-                throw ApiProblem.conflict("Archived models are read-only; clone it to work on it again");
+                throw ApiProblem.conflict(ModelLock.ARCHIVED);
             }
             return jobs.start(caller, "territory.run", modelId, LOCK, BUSY, progress -> db.inTransaction(conn ->
                     assignAll(conn, caller.workspaceId(), modelId, replaceManual, progress, 0, 95, "territory.run")

@@ -16,6 +16,7 @@ import org.revops.platform.paging.SqlPredicate;
 import org.revops.platform.paging.ValueType;
 import org.revops.platform.security.Caller;
 import org.revops.platform.security.Role;
+import org.revops.platform.security.TerritoryVisibility;
 import org.revops.platform.security.Visibility;
 import org.revops.territory.AssignmentDtos.AssignmentView;
 import org.revops.territory.AssignmentDtos.MoveRouteView;
@@ -205,7 +206,7 @@ public class TerritoryAssignmentService {
                 throw ApiProblem.notFound("Account");
             }
             if ("archived".equals(state)) {
-                throw ApiProblem.conflict("Archived models are read-only; clone it to work on it again");
+                throw ApiProblem.conflict(ModelLock.ARCHIVED);
             }
             if (territoryId != null && !row.getBoolean("territory")) {
                 throw ApiProblem.invalid("territoryId", "is not a territory of this model");
@@ -237,10 +238,10 @@ public class TerritoryAssignmentService {
         if (caller.role() != Role.REP) {
             return accounts;
         }
-        return new SqlPredicate(accounts.sql() + " AND " + territoryColumn + " IN (SELECT t.id FROM territories t"
-                + " WHERE t.workspace_id = ? AND (t.owner_id = ? OR EXISTS (SELECT 1 FROM territory_members mm"
-                + " WHERE mm.workspace_id = t.workspace_id AND mm.territory_id = t.id AND mm.user_id = ?)))",
-                concat(accounts.args(), caller.workspaceId(), caller.userId(), caller.userId()));
+        SqlPredicate territories = TerritoryVisibility.readableTerritory(caller, "rt");
+        return new SqlPredicate(accounts.sql() + " AND " + territoryColumn + " IN (SELECT rt.id FROM territories rt"
+                + " WHERE rt.workspace_id = ? AND " + territories.sql() + ")",
+                concat(accounts.args(), concat(new Object[] {caller.workspaceId()}, territories.args())));
     }
 
     private static Object[] concat(Object[] first, Object... rest) {
