@@ -104,25 +104,35 @@ final class CoverageSql {
         sql.append("""
                     GROUP BY o.account_id
                 ),
+                touched AS (
+                    SELECT x.account_id FROM activities x
+                    WHERE x.workspace_id = %1$s AND x.occurred_at >= %3$s AND x.occurred_at <= %2$s
+                    UNION
+                    SELECT y.account_id FROM opportunities y
+                    WHERE y.workspace_id = %1$s AND (y.created_at >= %3$s OR y.updated_at >= %3$s)
+                ),
                 per_account AS (
                     SELECT v.grp, v.owner_id, coalesce(d.open_deals, 0) AS open_deals,
                            coalesce(d.open_amount, 0) AS open_amount, coalesce(d.won_deals, 0) AS won_deals,
-                           coalesce(d.won_amount, 0) AS won_amount,
-                           NOT EXISTS (SELECT 1 FROM activities x WHERE x.workspace_id = v.workspace_id
-                                          AND x.account_id = v.id AND x.occurred_at >= %3$s AND x.occurred_at <= %2$s)
-                           AND NOT EXISTS (SELECT 1 FROM opportunities y WHERE y.workspace_id = v.workspace_id
-                                              AND y.account_id = v.id
-                                              AND (y.created_at >= %3$s OR y.updated_at >= %3$s)) AS untouched
+                           coalesce(d.won_amount, 0) AS won_amount, th.account_id IS NULL AS untouched
                     FROM visible v
                     LEFT JOIN deals d ON d.account_id = v.id
+                    LEFT JOIN touched th ON th.account_id = v.id
+                ),
+                by_owner AS (
+                    SELECT grp, owner_id, count(*) AS accounts, count(*) FILTER (WHERE open_deals > 0) AS with_open,
+                           sum(open_deals) AS open_deals, sum(open_amount) AS open_amount,
+                           sum(won_deals) AS won_deals, sum(won_amount) AS won_amount,
+                           count(*) FILTER (WHERE untouched) AS untouched
+                    FROM per_account
+                    GROUP BY grp, owner_id
                 ),
                 direct AS (
-                    SELECT grp, count(*)::int AS accounts, (count(*) FILTER (WHERE open_deals > 0))::int AS with_open,
+                    SELECT grp, sum(accounts)::int AS accounts, sum(with_open)::int AS with_open,
                            sum(open_deals)::int AS open_deals, sum(open_amount) AS open_amount,
                            sum(won_deals)::int AS won_deals, sum(won_amount) AS won_amount,
-                           (count(*) FILTER (WHERE untouched))::int AS untouched,
-                           count(DISTINCT owner_id)::int AS owners
-                    FROM per_account
+                           sum(untouched)::int AS untouched, count(*)::int AS owners
+                    FROM by_owner
                     GROUP BY grp
                 )""".formatted(ws, at, from));
         if (territories) {
@@ -199,7 +209,7 @@ final class CoverageSql {
                     SELECT tt.id FROM territories tt JOIN tree t ON t.workspace_id = tt.workspace_id AND t.id = tt.id
                     WHERE """.formatted(ws));
         SqlPredicate readable = readableTerritory(caller, "tt");
-        sql.append(readable.sql(), readable.args());
+        sql.append(" " + readable.sql(), readable.args());
         sql.append("""
                 )
                 SELECT * FROM (
