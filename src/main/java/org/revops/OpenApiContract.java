@@ -42,7 +42,9 @@ public class OpenApiContract implements OASFilter {
     static final Map<String, ListSpec> LISTS = Stream.of(UserService.LIST, AccountService.LIST, ContactService.LIST,
                     PipelineService.LIST, org.revops.opportunity.OpportunityQueries.LIST, ApiKeyService.LIST,
                     org.revops.opportunity.ActivityQueries.LIST, org.revops.opportunity.ActivityTargetService.LIST,
-                    FollowUpService.LIST, CloseReasonService.LIST)
+                    FollowUpService.LIST, CloseReasonService.LIST, org.revops.platform.job.JobService.LIST,
+                    org.revops.territory.TerritoryAssignmentService.ASSIGNMENT_LIST,
+                    org.revops.territory.TerritoryAssignmentService.MOVE_LIST)
             .collect(Collectors.toMap(ListSpec::operationId, Function.identity()));
 
     /** List operations that answer one page of CSV as well as JSON ({@link CsvPageWriter}). */

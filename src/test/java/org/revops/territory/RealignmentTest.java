@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.revops.support.ApiTest;
 import org.revops.support.CsvPages;
 import org.revops.support.Fixtures;
+import org.revops.support.GraphQLClient;
 import org.revops.support.Jobs;
 import org.revops.support.TestCheckpoint;
 
@@ -241,5 +242,41 @@ class RealignmentTest extends ApiTest {
         as(ws.adminKey()).contentType("application/merge-patch+json").body(Map.of("region", "EMEA", "country", "DE"))
                 .patch("/api/v1/accounts/" + id).then().statusCode(200)
                 .body("territoryId", equalTo(live.ids.get("APAC"))).body("territoryCause", equalTo("manual"));
+    }
+
+    @Test
+    void graphQLPreviewsThroughTheSameJobsAndListsTheMoves() {
+        JsonPath started = GraphQLClient.ok(ws.adminKey(), """
+                mutation($id: String!) { previewTerritoryModel(modelId: $id) {
+                    job { id kind state } userErrors { field message } } }""", Map.of("id", draft.modelId));
+        assertEquals(List.of(), started.getList("data.previewTerritoryModel.userErrors"));
+        String jobId = started.getString("data.previewTerritoryModel.job.id");
+        Jobs.await(ws.adminKey(), jobId);
+        JsonPath job = GraphQLClient.ok(ws.adminKey(), "query($id: String!) { job(id: $id) { state percent resultJson } }",
+                Map.of("id", jobId));
+        assertEquals("succeeded", job.getString("data.job.state"));
+        assertTrue(job.getString("data.job.resultJson").contains("\"movers\":3"), job.prettify());
+
+        JsonPath moves = GraphQLClient.ok(ws.adminKey(), """
+                query($id: String!) { territoryMoves(modelId: $id, first: 2) {
+                    edges { node { accountName fromTerritoryCode toTerritoryCode } } pageInfo { hasNextPage } }
+                  territoryMoveRoutes(modelId: $id) { toTerritoryCode accounts } }""", Map.of("id", draft.modelId));
+        assertEquals(List.of("A5 US enterprise", "A6 DE enterprise"),
+                moves.getList("data.territoryMoves.edges.node.accountName"));
+        assertTrue(moves.getBoolean("data.territoryMoves.pageInfo.hasNextPage"));
+        assertEquals(3, moves.getList("data.territoryMoveRoutes").size());
+
+        // business-rule failures come back as userErrors, and a rep may not start jobs
+        JsonPath refused = GraphQLClient.ok(ws.adminKey(), """
+                mutation($id: String!) { activateTerritoryModel(modelId: $id) { job { id } userErrors { message } } }""",
+                Map.of("id", live.modelId));
+        assertEquals("Only a planning model can be activated; this one is active",
+                refused.getString("data.activateTerritoryModel.userErrors[0].message"));
+        Member rep = newMember(ws, "Rita Rep", "rep", null);
+        JsonPath forbidden = GraphQLClient.ok(rep.key(), """
+                mutation($id: String!) { runTerritoryModel(modelId: $id) { job { id } userErrors { message } } }""",
+                Map.of("id", draft.modelId));
+        assertEquals("Only admins and managers change territories",
+                forbidden.getString("data.runTerritoryModel.userErrors[0].message"));
     }
 }
