@@ -44,7 +44,9 @@ public class OpenApiContract implements OASFilter {
                     org.revops.opportunity.ActivityQueries.LIST, org.revops.opportunity.ActivityTargetService.LIST,
                     FollowUpService.LIST, CloseReasonService.LIST, org.revops.platform.job.JobService.LIST,
                     org.revops.territory.TerritoryAssignmentService.ASSIGNMENT_LIST,
-                    org.revops.territory.TerritoryAssignmentService.MOVE_LIST)
+                    org.revops.territory.TerritoryAssignmentService.MOVE_LIST,
+                    org.revops.territory.TerritoryModelService.LIST, org.revops.territory.TerritoryQueries.LIST,
+                    org.revops.territory.TerritoryMemberService.LIST, org.revops.territory.TerritoryRuleService.LIST)
             .collect(Collectors.toMap(ListSpec::operationId, Function.identity()));
 
     /** List operations that answer one page of CSV as well as JSON ({@link CsvPageWriter}). */
@@ -139,13 +141,14 @@ public class OpenApiContract implements OASFilter {
             errors.add(new String[] {"404", "No such record in the caller's workspace, or not visible to the caller"});
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH
-                || method == PathItem.HttpMethod.DELETE) {
+                || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.DELETE) {
             errors.add(new String[] {"409", "Conflicts with existing data (duplicate, or still referenced)"});
         }
         if (method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE) {
             errors.add(new String[] {"412", "If-Match names a stale version"});
         }
-        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH) {
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH
+                || method == PathItem.HttpMethod.PUT) {
             errors.add(new String[] {"422", "Validation failed; `errors` names each field"});
         }
         for (String[] error : errors) {

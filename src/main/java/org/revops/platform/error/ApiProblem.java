@@ -47,6 +47,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "conflict", "Conflict", detail, null);
     }
 
+    /** A conflict caused by one field's value (a duplicate code, say), so that clients can point at the field. */
+    public static ApiProblem conflict(String field, String message) {
+        return new ApiProblem(409, "conflict", "Conflict", field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
     public static ApiProblem stale(long currentVersion) {
         return new ApiProblem(412, "stale-version", "Precondition failed",
                 "The record has changed: current version is " + currentVersion + ". Read it again and retry.", null);

@@ -16,6 +16,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
+import org.revops.territory.rules.RuleInvalidException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,6 +56,10 @@ public final class Problems {
     private static ApiProblem translate(Throwable t) {
         if (t instanceof ApiProblem p) {
             return p;
+        }
+        if (t instanceof RuleInvalidException rule) {
+            // a territory rule that does not compile: each problem names its place in the request body
+            return ApiProblem.invalid(rule.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
         }
         if (t instanceof ConstraintViolationException cve) {
             return ApiProblem.invalid(fieldErrors(cve.getConstraintViolations()));
