@@ -3,6 +3,7 @@ package org.revops.territory;
 import org.revops.platform.paging.SqlBuilder;
 import org.revops.platform.paging.SqlPredicate;
 import org.revops.platform.security.Caller;
+import org.revops.platform.security.TerritoryVisibility;
 import org.revops.platform.security.Visibility;
 import org.revops.territory.CoverageDtos.CoverageGroupBy;
 
@@ -208,7 +209,7 @@ final class CoverageSql {
                 readable AS (
                     SELECT tt.id FROM territories tt JOIN tree t ON t.workspace_id = tt.workspace_id AND t.id = tt.id
                     WHERE """.formatted(ws));
-        SqlPredicate readable = readableTerritory(caller, "tt");
+        SqlPredicate readable = TerritoryVisibility.readableTerritory(caller, "tt");
         sql.append(" " + readable.sql(), readable.args());
         sql.append("""
                 )
@@ -249,15 +250,5 @@ final class CoverageSql {
                 LEFT JOIN direct d ON d.grp IS NULL
                 ) report
                 ORDER BY ord, sort_key COLLATE "C\"""".formatted(CoverageDtos.UNASSIGNED, DIRECT_FIGURES, NO_SUBTREE));
-    }
-
-    /** Territories a rep may read: those they own or are a member of (the rule of the territory endpoints). */
-    static SqlPredicate readableTerritory(Caller caller, String alias) {
-        if (caller.role() != org.revops.platform.security.Role.REP) {
-            return SqlPredicate.NONE;
-        }
-        return new SqlPredicate("(" + alias + ".owner_id = ? OR EXISTS (SELECT 1 FROM territory_members vm"
-                + " WHERE vm.workspace_id = " + alias + ".workspace_id AND vm.territory_id = " + alias + ".id"
-                + " AND vm.user_id = ?))", caller.userId(), caller.userId());
     }
 }
