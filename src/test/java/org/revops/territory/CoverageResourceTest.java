@@ -28,19 +28,19 @@ class CoverageResourceTest extends ApiTest {
     @Inject
     Db db;
 
-    /** Built once for the class: the tests only read it. */
-    private static CoverageScenario s;
+    private CoverageScenario s;
 
     @BeforeEach
     void setUp() {
-        if (s == null) {
-            Workspace ws = newWorkspace("Coverage");
-            Member mona = newMember(ws, "Mona Manager", "manager", null);
-            Member ray = newMember(ws, "Ray Rep", "rep", mona.id());
-            Member otto = newMember(ws, "Otto Rep", "rep", null);
-            s = new CoverageScenario(ws, mona, ray, otto);
-        }
+        s = CoverageScenario.shared(this::build);
         TestClock.set(CoverageScenario.NOW);
+    }
+
+    private CoverageScenario build() {
+        Workspace ws = newWorkspace("Coverage");
+        Member mona = newMember(ws, "Mona Manager", "manager", null);
+        return new CoverageScenario(ws, mona, newMember(ws, "Ray Rep", "rep", mona.id()),
+                newMember(ws, "Otto Rep", "rep", null));
     }
 
     @AfterEach

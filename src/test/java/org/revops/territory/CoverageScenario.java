@@ -42,6 +42,9 @@ final class CoverageScenario {
     static final String NOW = "2026-06-30T12:00:00Z";
     static final String SINCE_90 = "2026-04-01T12:00:00Z";
 
+    /** Built once per test run and shared by the coverage test classes: they only read it. */
+    private static CoverageScenario shared;
+
     final Workspace ws;
     final Member mona;
     final Member ray;
@@ -107,6 +110,13 @@ final class CoverageScenario {
         TestClock.set("2026-06-30T11:00:00Z");
         close("D5", Map.of("won", true));
         TestClock.set(NOW);
+    }
+
+    static synchronized CoverageScenario shared(java.util.function.Supplier<CoverageScenario> build) {
+        if (shared == null) {
+            shared = build.get();
+        }
+        return shared;
     }
 
     String territory(String code) {
