@@ -145,16 +145,14 @@ public class RealignmentService {
                                     for (String count : List.of("accounts", "matched", "ties", "changed", "manual")) {
                                         totals.merge(count, row.getLong(count), Long::sum);
                                     }
+                                    totals.put("unassigned", totals.get("accounts") - totals.get("matched")
+                                            - totals.get("ties") - totals.get("manual"));
                                     checkpoint.reached(kind, "chunk " + (i + 1));
                                     int percent = fromPercent + (toPercent - fromPercent) * (i + 1) / ranges.size();
                                     return progress.report(percent, totals);
                                 }))
                         .collect().last())
-                .map(done -> {
-                    totals.put("unassigned", totals.get("accounts") - totals.get("matched") - totals.get("ties")
-                            - totals.get("manual"));
-                    return totals;
-                });
+                .map(done -> totals);
     }
 
     private Uni<Long> recordMoves(SqlClient conn, UUID ws, UUID modelId, UUID active, JobProgress progress,

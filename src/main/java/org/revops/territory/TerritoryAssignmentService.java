@@ -35,8 +35,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TerritoryAssignmentService {
+    // Both selects name the account "id" too: ListSpec reads its tie-breaker (the cursor's last value) as "id".
     private static final String ASSIGNMENTS = """
-            SELECT ta.account_id, a.name AS account_name, ta.territory_id, t.code AS territory_code,
+            SELECT ta.account_id AS id, ta.account_id, a.name AS account_name, ta.territory_id, t.code AS territory_code,
                    t.name AS territory_name, ta.cause, ta.rule_id, ta.tied_territory_ids, ta.assigned_at, ta.assigned_by
             FROM territory_assignments ta
             JOIN territory_models md ON md.workspace_id = ta.workspace_id AND md.id = ta.model_id AND md.id = ?
@@ -53,7 +54,7 @@ public class TerritoryAssignmentService {
             .build("accountName");
 
     private static final String MOVES = """
-            SELECT m.account_id, a.name AS account_name, m.account_owner_id,
+            SELECT m.account_id AS id, m.account_id, a.name AS account_name, m.account_owner_id,
                    m.from_territory_id, ft.code AS from_code, ft.name AS from_name, ft.owner_id AS from_owner_id,
                    m.to_territory_id, tt.code AS to_code, tt.name AS to_name, tt.owner_id AS to_owner_id,
                    m.open_deals, m.open_pipeline_amount
@@ -110,7 +111,7 @@ public class TerritoryAssignmentService {
                 LEFT JOIN territories tt ON tt.workspace_id = m.workspace_id AND tt.id = m.to_territory_id
                 WHERE m.workspace_id = ? AND m.model_id = ?""", caller.workspaceId(), modelId)
                 .append(" AND " + visible.sql(), visible.args())
-                .append("""
+                .append(" " + """
                          GROUP BY m.from_territory_id, ft.code, ft.name, ft.owner_id, m.to_territory_id, tt.code,
                                   tt.name, tt.owner_id
                          ORDER BY count(*) DESC, ft.code NULLS FIRST, tt.code NULLS FIRST""");

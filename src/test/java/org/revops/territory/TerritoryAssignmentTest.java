@@ -156,7 +156,7 @@ class TerritoryAssignmentTest extends ApiTest {
         Jobs.succeed(ws.adminKey(), map.path("/run"));
         Member rep = newMember(ws, "Dana DACH", "rep", null);
         as(ws.adminKey()).body(Map.of("role", "rep")).put("/api/v1/territories/" + map.ids.get("DACH") + "/members/"
-                + rep.id()).then().statusCode(200);
+                + rep.id()).then().statusCode(201);
         // the rep owns none of the accounts: a rep reads only accounts they may read, so give them A1
         as(ws.adminKey()).contentType("application/merge-patch+json")
                 .body(Map.of("ownerId", rep.id().toString()))
