@@ -33,11 +33,15 @@ public class TerritoryQueries {
             t.created_at, t.updated_at, t.version""";
     static final String SELECT = "SELECT " + COLUMNS + " FROM territories t";
 
+    /** Sorted, so the contract lists the choices in the same order on every build (Map.of's order varies). */
+    private static final Map<String, String> ROOT = new java.util.TreeMap<>(Map.of(
+            "true", "t.parent_id IS NULL", "false", "t.parent_id IS NOT NULL"));
+
     public static final ListSpec LIST = ListSpec.builder("listTerritories", SELECT, "t.workspace_id", "t.id")
             .anyOf("id", ValueType.UUID_, "t.id", "Territory id; repeat for several.")
             .anyOf("modelId", ValueType.UUID_, "t.model_id", "Territory model; repeat for several.")
             .anyOf("parentId", ValueType.UUID_, "t.parent_id", "Direct children of this territory.")
-            .oneOf("root", Map.of("true", "t.parent_id IS NULL", "false", "t.parent_id IS NOT NULL"),
+            .oneOf("root", ROOT,
                     "true: only the top of each hierarchy; false: only territories with a parent.")
             .anyOf("type", ValueType.TEXT, "t.type", "Type, exact.")
             .anyOf("ownerId", ValueType.UUID_, "t.owner_id", "Owner (forecast manager).")

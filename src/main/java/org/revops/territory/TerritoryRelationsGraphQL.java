@@ -74,7 +74,8 @@ public class TerritoryRelationsGraphQL {
                                                  @Name("first") @DefaultValue("50") Integer first) {
         int n = first == null ? 50 : first;
         if (n < 1 || n > ListRequest.MAX_LIMIT) {
-            throw ApiProblem.badRequest("first", "must be between 1 and " + ListRequest.MAX_LIMIT);
+            return Uni.createFrom().failure(ApiProblem.badRequest("first", "must be between 1 and "
+                    + ListRequest.MAX_LIMIT));
         }
         return accounts.assignedTo(caller.get(), list, n);
     }
