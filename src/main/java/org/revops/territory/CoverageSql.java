@@ -22,15 +22,26 @@ import java.util.UUID;
  *   model (null without one or on a tie), or its industry or region (blank counts as none);</li>
  * <li>{@code deals}: per account, the open deals and their amount, and the deals won in the period and their
  *   amount, over the deals the caller may read;</li>
- * <li>{@code per_account}: one row per visible account with those figures and whether it is untouched: no activity
- *   with occurred_at in [since, now] and no deal (any deal, not only readable ones: touching is a fact of the
- *   account) created or updated at or after since;</li>
- * <li>{@code direct}: per group, counts and sums of per_account, and the distinct account owners;</li>
+ * <li>{@code touched}: the accounts with an activity whose occurred_at is in [since, now], or a deal created or
+ *   updated at or after since: any deal or activity, not only readable ones, since being worked is a fact of the
+ *   account. One hashed set (an index range scan of each table's window), not a probe per account: at 100k accounts
+ *   the probes cost more than the rest of the statement;</li>
+ * <li>{@code per_account}: one row per visible account with its deal figures and whether it is untouched;</li>
+ * <li>{@code direct}: per group, counts and sums of per_account, and the distinct account owners (aggregated by
+ *   (group, owner) first, so both steps hash instead of sorting for a count(DISTINCT));</li>
  * <li>territory grouping: {@code tree} walks the model from its roots (depth, path of ids, sort key of codes);
  *   {@code closure} pairs every territory with each of its ancestors and itself; subtree figures sum {@code direct}
  *   over the closure (an account has one territory per model, so sums do not double count); reps are distinct
  *   members with role rep or owner, directly and over the closure.</li>
  * </ol>
+ *
+ * <p>EXPLAIN ANALYZE on one workspace of 100k accounts, 250k deals, 600k activities and 200 territories (PostgreSQL
+ * 15, 2 busy cores): about 0.5 s for an admin by territory or industry, 0.2 s for a rep. The time goes to
+ * whole-workspace scans and hash aggregates (accounts, deals, assignments) that no index shortens; the two windows
+ * of {@code touched} already have their indexes (activities_occurred_idx, opportunities_created_idx and
+ * _updated_idx, about 20 ms), so no migration adds one. A manager's visibility predicate
+ * ({@link Visibility#readableAccount}) costs more than the report itself. On a server with JIT the statement's cost
+ * passes jit_above_cost and compiling it took about 1 s more; the embedded PostgreSQL has no JIT.
  */
 final class CoverageSql {
     private CoverageSql() {
