@@ -78,8 +78,10 @@ public class TerritoryAssignmentService {
 
     private final Db db;
     private final Clock clock;
+    private final TerritoryModelService models;
 
-    public TerritoryAssignmentService(Db db, Clock clock) {
+    public TerritoryAssignmentService(Db db, Clock clock, TerritoryModelService models) {
+        this.models = models;
         this.db = db;
         this.clock = clock;
     }
@@ -216,14 +218,7 @@ public class TerritoryAssignmentService {
     }
 
     private Uni<String> requireModel(Caller caller, UUID modelId) {
-        return db.query("SELECT state FROM territory_models WHERE workspace_id = $1 AND id = $2",
-                        Tuple.of(caller.workspaceId(), modelId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ApiProblem.notFound("Territory model");
-                    }
-                    return rows.iterator().next().getString("state");
-                });
+        return models.get(caller, modelId).map(TerritoryDtos.TerritoryModelView::state);
     }
 
     private static void requireNotRep(Caller caller) {
