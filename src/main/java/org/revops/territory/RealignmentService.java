@@ -44,9 +44,11 @@ public class RealignmentService {
     private final TerritoryConfig config;
     private final Clock clock;
     private final ObjectMapper json;
+    private final TerritoryModelService models;
 
     public RealignmentService(Db db, JobService jobs, JobCheckpoint checkpoint, TerritoryConfig config, Clock clock,
-                              ObjectMapper json) {
+                              ObjectMapper json, TerritoryModelService models) {
+        this.models = models;
         this.db = db;
         this.jobs = jobs;
         this.checkpoint = checkpoint;
@@ -60,7 +62,7 @@ public class RealignmentService {
         TerritoryAccess.requireChange(caller);
         return modelState(caller, modelId).flatMap(state -> {
             if ("archived".equals(state)) {
-                throw ApiProblem.conflict("Archived models are read-only; clone it to work on it again");
+                throw ApiProblem.conflict(ModelLock.ARCHIVED);
             }
             return jobs.start(caller, "territory.run", modelId, LOCK, BUSY, progress -> db.inTransaction(conn ->
                     assignAll(conn, caller.workspaceId(), modelId, replaceManual, progress, 0, 95, "territory.run")
@@ -145,40 +147,56 @@ public class RealignmentService {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         String sql = AssignmentSql.assign(AssignmentSql.Scope.ID_RANGE);
         Map<String, Long> totals = new LinkedHashMap<>();
-        return db.query(conn, "SELECT count(*) AS n FROM accounts WHERE workspace_id = $1", Tuple.of(ws))
-                .map(rows -> IdRanges.split(rows.iterator().next().getLong("n"), config.chunkSize()))
-                .flatMap(ranges -> Multi.createFrom().range(0, ranges.size())
-                        .onItem().transformToUniAndConcatenate(i -> db.query(conn, sql, Tuple.of(ws, modelId, now,
-                                        replaceManual, ranges.get(i).from(), ranges.get(i).to()))
-                                .flatMap(rows -> {
-                                    Row row = rows.iterator().next();
-                                    for (String count : List.of("accounts", "matched", "ties", "changed", "manual")) {
-                                        totals.merge(count, row.getLong(count), Long::sum);
-                                    }
-                                    totals.put("unassigned", totals.get("accounts") - totals.get("matched")
-                                            - totals.get("ties") - totals.get("manual"));
-                                    checkpoint.reached(kind, "chunk " + (i + 1));
-                                    int percent = fromPercent + (toPercent - fromPercent) * (i + 1) / ranges.size();
-                                    return progress == null ? Uni.createFrom().voidItem()
-                                            : progress.report(percent, totals);
-                                }))
-                        .collect().last())
-                .map(done -> totals);
+        return forEachChunk(conn, ws, (range, done) -> db.query(conn, sql, Tuple.of(ws, modelId, now, replaceManual,
+                        range.from(), range.to()))
+                .flatMap(rows -> {
+                    Row row = rows.iterator().next();
+                    for (String count : List.of("accounts", "matched", "ties", "changed", "manual")) {
+                        totals.merge(count, row.getLong(count), Long::sum);
+                    }
+                    totals.put("unassigned", totals.get("accounts") - totals.get("matched") - totals.get("ties")
+                            - totals.get("manual"));
+                    checkpoint.reached(kind, "chunk " + done);
+                    return report(progress, fromPercent + (toPercent - fromPercent) * done.percent() / 100, totals);
+                })).map(finished -> totals);
     }
 
     private Uni<Long> recordMoves(SqlClient conn, UUID ws, UUID modelId, UUID active, JobProgress progress,
                                   Map<String, Long> counts) {
+        counts.put("moved", 0L);
+        return forEachChunk(conn, ws, (range, done) -> db.query(conn, MoveSql.RECORD, Tuple.of(ws, modelId, active,
+                        range.from(), range.to(), progress.jobId()))
+                .flatMap(rows -> {
+                    counts.merge("moved", (long) rows.rowCount(), Long::sum);
+                    return report(progress, 70 + 25 * done.percent() / 100, counts);
+                })).map(finished -> counts.get("moved"));
+    }
+
+    /** Which chunk of how many has just been done. */
+    private record Done(int chunk, int of) {
+        int percent() {
+            return 100 * chunk / of;
+        }
+
+        @Override
+        public String toString() {
+            return Integer.toString(chunk);
+        }
+    }
+
+    /** Runs {@code step} for each id range of the workspace's accounts, one after the other, on {@code conn}. */
+    private Uni<Void> forEachChunk(SqlClient conn, UUID ws,
+                                   java.util.function.BiFunction<IdRanges.Range, Done, Uni<Void>> step) {
         return db.query(conn, "SELECT count(*) AS n FROM accounts WHERE workspace_id = $1", Tuple.of(ws))
                 .map(rows -> IdRanges.split(rows.iterator().next().getLong("n"), config.chunkSize()))
                 .flatMap(ranges -> Multi.createFrom().range(0, ranges.size())
-                        .onItem().transformToUniAndConcatenate(i -> db.query(conn, MoveSql.RECORD, Tuple.of(ws,
-                                        modelId, active, ranges.get(i).from(), ranges.get(i).to(), progress.jobId()))
-                                .flatMap(rows -> {
-                                    counts.merge("moved", (long) rows.rowCount(), Long::sum);
-                                    return progress.report(70 + 25 * (i + 1) / ranges.size(), counts);
-                                }))
-                        .collect().last())
-                .map(done -> counts.getOrDefault("moved", 0L));
+                        .onItem().transformToUniAndConcatenate(i -> step.apply(ranges.get(i),
+                                new Done(i + 1, ranges.size())))
+                        .collect().last().replaceWithVoid());
+    }
+
+    private static Uni<Void> report(JobProgress progress, int percent, Map<String, Long> counts) {
+        return progress == null ? Uni.createFrom().voidItem() : progress.report(percent, counts);
     }
 
     private Uni<JsonNode> totals(SqlClient conn, UUID ws, UUID modelId, UUID active, Map<String, Long> counts) {
@@ -240,14 +258,7 @@ public class RealignmentService {
     }
 
     private Uni<String> modelState(Caller caller, UUID modelId) {
-        return db.query("SELECT state FROM territory_models WHERE workspace_id = $1 AND id = $2",
-                        Tuple.of(caller.workspaceId(), modelId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ApiProblem.notFound("Territory model");
-                    }
-                    return rows.iterator().next().getString("state");
-                });
+        return models.get(caller, modelId).map(TerritoryDtos.TerritoryModelView::state);
     }
 
     private static Map<String, Long> put(Map<String, Long> counts, String name, long value) {

@@ -16,6 +16,7 @@ import org.revops.platform.paging.SqlPredicate;
 import org.revops.platform.paging.ValueType;
 import org.revops.platform.security.Caller;
 import org.revops.platform.security.Role;
+import org.revops.platform.security.TerritoryVisibility;
 import org.revops.platform.security.Visibility;
 import org.revops.territory.AssignmentDtos.AssignmentView;
 import org.revops.territory.AssignmentDtos.MoveRouteView;
@@ -77,8 +78,10 @@ public class TerritoryAssignmentService {
 
     private final Db db;
     private final Clock clock;
+    private final TerritoryModelService models;
 
-    public TerritoryAssignmentService(Db db, Clock clock) {
+    public TerritoryAssignmentService(Db db, Clock clock, TerritoryModelService models) {
+        this.models = models;
         this.db = db;
         this.clock = clock;
     }
@@ -205,7 +208,7 @@ public class TerritoryAssignmentService {
                 throw ApiProblem.notFound("Account");
             }
             if ("archived".equals(state)) {
-                throw ApiProblem.conflict("Archived models are read-only; clone it to work on it again");
+                throw ApiProblem.conflict(ModelLock.ARCHIVED);
             }
             if (territoryId != null && !row.getBoolean("territory")) {
                 throw ApiProblem.invalid("territoryId", "is not a territory of this model");
@@ -215,14 +218,7 @@ public class TerritoryAssignmentService {
     }
 
     private Uni<String> requireModel(Caller caller, UUID modelId) {
-        return db.query("SELECT state FROM territory_models WHERE workspace_id = $1 AND id = $2",
-                        Tuple.of(caller.workspaceId(), modelId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ApiProblem.notFound("Territory model");
-                    }
-                    return rows.iterator().next().getString("state");
-                });
+        return models.get(caller, modelId).map(TerritoryDtos.TerritoryModelView::state);
     }
 
     private static void requireNotRep(Caller caller) {
@@ -237,10 +233,10 @@ public class TerritoryAssignmentService {
         if (caller.role() != Role.REP) {
             return accounts;
         }
-        return new SqlPredicate(accounts.sql() + " AND " + territoryColumn + " IN (SELECT t.id FROM territories t"
-                + " WHERE t.workspace_id = ? AND (t.owner_id = ? OR EXISTS (SELECT 1 FROM territory_members mm"
-                + " WHERE mm.workspace_id = t.workspace_id AND mm.territory_id = t.id AND mm.user_id = ?)))",
-                concat(accounts.args(), caller.workspaceId(), caller.userId(), caller.userId()));
+        SqlPredicate territories = TerritoryVisibility.readableTerritory(caller, "rt");
+        return new SqlPredicate(accounts.sql() + " AND " + territoryColumn + " IN (SELECT rt.id FROM territories rt"
+                + " WHERE rt.workspace_id = ? AND " + territories.sql() + ")",
+                concat(accounts.args(), concat(new Object[] {caller.workspaceId()}, territories.args())));
     }
 
     private static Object[] concat(Object[] first, Object... rest) {

@@ -46,10 +46,10 @@ class AccountCsvTest extends ApiTest {
     @Test
     void accountsOnePageAtATime() {
         String accounts = "id,name,industry,employeeCount,annualRevenue,currency,country,region,city,postalCode,tier,"
-                + "ownerId,externalId,externalSource,createdAt,updatedAt,version\r\n"
-                + globex + ",Globex,,,,EUR,,,,,," + ws.adminId() + ",,,2026-03-02T09:01:00Z,2026-03-02T09:01:00Z,0\r\n"
+                + "ownerId,externalId,externalSource,createdAt,updatedAt,version,territoryId,territoryCause\r\n"
+                + globex + ",Globex,,,,EUR,,,,,," + ws.adminId() + ",,,2026-03-02T09:01:00Z,2026-03-02T09:01:00Z,0,,\r\n"
                 + zurich + ",Zürcher Bank,\"Banking, Finance\",1200,250000000.5000,CHF,CH,EMEA,Zürich,8001,A,"
-                + ws.adminId() + ",0015g00000XyZ,salesforce,2026-03-02T09:00:00Z,2026-03-02T09:00:00Z,0\r\n";
+                + ws.adminId() + ",0015g00000XyZ,salesforce,2026-03-02T09:00:00Z,2026-03-02T09:00:00Z,0,,\r\n";
         assertEquals(accounts, csv(ws.adminKey(), "/api/v1/accounts?sort=name"));
         assertEquals(List.of(accounts.split("\r\n")).subList(1, 3),
                 walk(ws.adminKey(), "/api/v1/accounts?sort=name&limit=1", 2));

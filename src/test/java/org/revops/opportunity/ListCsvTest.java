@@ -34,7 +34,7 @@ class ListCsvTest extends ApiTest {
             + "amount,currency,closeDate,probability,probabilitySource,forecastCategory,forecastCategorySource,"
             + "nextStep,source,externalId,externalSource,status,closedAt,closeReasonId,competitor,closeNotes,grade,"
             + "gradeSource,computedGrade,lastActivityAt,nextFollowUpAt,stageEnteredAt,daysInStage,daysSinceCreation,"
-            + "closeDatePushes,stalled,stalledReasons,createdAt,updatedAt,version\r\n";
+            + "closeDatePushes,stalled,stalledReasons,territoryId,territorySource,createdAt,updatedAt,version\r\n";
 
     private Workspace ws;
     private String direct;
@@ -79,7 +79,7 @@ class ListCsvTest extends ApiTest {
     private String alphaRow(String stalledReasons) {
         return alpha + ",\"Alpha, big\"," + acme + ",," + ws.adminId() + "," + direct + "," + open
                 + ",1200.5000,EUR,2026-12-31,10.00,stage,Pipeline,stage,,,,,open,,,,,C,computed,C,,"
-                + "2026-04-01T09:01:00Z,2026-03-02T09:01:00Z,31,31,0,true," + stalledReasons + ","
+                + "2026-04-01T09:01:00Z,2026-03-02T09:01:00Z,31,31,0,true," + stalledReasons + ",,,"
                 + "2026-03-02T09:01:00Z,2026-03-02T09:01:00Z,0\r\n";
     }
 
@@ -87,7 +87,7 @@ class ListCsvTest extends ApiTest {
         return beta + ",'=Beta," + acme + ",," + ws.adminId() + "," + direct + "," + open
                 + ",5000.0000,EUR,2026-12-31,10.00,stage,Pipeline,stage,\"Call back\nTuesday\",,,,open,,,,,C,computed,"
                 + "C," + lastActivityAt + "," + nextFollowUpAt + ",2026-03-02T09:02:00Z,31,31,0,true," + stalledReasons
-                + ",2026-03-02T09:02:00Z,2026-03-02T09:02:00Z,0\r\n";
+                + ",,,2026-03-02T09:02:00Z,2026-03-02T09:02:00Z,0\r\n";
     }
 
     @Test

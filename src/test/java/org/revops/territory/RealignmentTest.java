@@ -267,6 +267,13 @@ class RealignmentTest extends ApiTest {
         assertTrue(moves.getBoolean("data.territoryMoves.pageInfo.hasNextPage"));
         assertEquals(3, moves.getList("data.territoryMoveRoutes").size());
 
+        JsonPath records = GraphQLClient.ok(ws.adminKey(), """
+                query($id: String!) { account(id: $id) { territoryCause territory { code model { state } } } }""",
+                Map.of("id", accounts.get("A1 DE retail")));
+        assertEquals("DACH", records.getString("data.account.territory.code"));
+        assertEquals("active", records.getString("data.account.territory.model.state"));
+        assertEquals("rule", records.getString("data.account.territoryCause"));
+
         // business-rule failures come back as userErrors, and a rep may not start jobs
         JsonPath refused = GraphQLClient.ok(ws.adminKey(), """
                 mutation($id: String!) { activateTerritoryModel(modelId: $id) { job { id } userErrors { message } } }""",

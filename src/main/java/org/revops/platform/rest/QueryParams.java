@@ -59,6 +59,10 @@ public final class QueryParams {
         return (LocalDate) single(name, ValueType.DATE, false);
     }
 
+    public Integer integer(String name) {
+        return (Integer) single(name, ValueType.INTEGER, false);
+    }
+
     public String text(String name) {
         return (String) single(name, ValueType.TEXT, false);
     }
