@@ -187,7 +187,11 @@ public class RealignmentService {
     /** Runs {@code step} for each id range of the workspace's accounts, one after the other, on {@code conn}. */
     private Uni<Void> forEachChunk(SqlClient conn, UUID ws,
                                    java.util.function.BiFunction<IdRanges.Range, Done, Uni<Void>> step) {
-        return db.query(conn, "SELECT count(*) AS n FROM accounts WHERE workspace_id = $1", Tuple.of(ws))
+        // The statements' CTE estimates collapse to one row and the planner then picks quadratic nested loops over
+        // them (bench/results/2026-11-23-vm-territories.md, 4-6x slower); the range joins stay nested loops anyway.
+        return db.query(conn, "SET LOCAL enable_nestloop = off", Tuple.tuple())
+                .flatMap(off -> db.query(conn, "SELECT count(*) AS n FROM accounts WHERE workspace_id = $1",
+                        Tuple.of(ws)))
                 .map(rows -> IdRanges.split(rows.iterator().next().getLong("n"), config.chunkSize()))
                 .flatMap(ranges -> Multi.createFrom().range(0, ranges.size())
                         .onItem().transformToUniAndConcatenate(i -> step.apply(ranges.get(i),
