@@ -99,6 +99,28 @@ public class AccountService {
         return db.query(sql.sql(), sql.tuple()).map(rows -> Rows.alignById(rows, ids, AccountService::toView));
     }
 
+    /**
+     * The accounts assigned (by rule or by hand) to each of {@code territoryIds} in {@code modelIds}, the first
+     * {@code first} of each by name, visible to the caller: one statement for a page of territories, ranked with
+     * {@code row_number() OVER (PARTITION BY territory ORDER BY name, id)}. Each account shows its territory in the
+     * ACTIVE model, whatever model was asked about.
+     */
+    public Uni<List<List<AccountView>>> byTerritories(Caller caller, List<UUID> modelIds, List<UUID> territoryIds,
+                                                      int first) {
+        SqlPredicate visible = Visibility.readableAccount(caller, "a");
+        SqlBuilder sql = new SqlBuilder().append("SELECT * FROM (" + SELECT.replaceFirst("SELECT ", """
+                        SELECT x.territory_id AS of_territory,
+                               row_number() OVER (PARTITION BY x.territory_id ORDER BY a.name, a.id) AS rank, """) + """
+                         JOIN territory_assignments x ON x.workspace_id = a.workspace_id AND x.account_id = a.id
+                        WHERE a.workspace_id = ? AND x.model_id = ANY(?) AND x.territory_id = ANY(?)
+                          AND x.cause IN ('rule', 'manual')""", caller.workspaceId(), modelIds.toArray(UUID[]::new),
+                        territoryIds.toArray(UUID[]::new))
+                .append(" AND " + visible.sql(), visible.args())
+                .append(") ranked WHERE rank <= ? ORDER BY of_territory, rank", first);
+        return db.query(sql.sql(), sql.tuple())
+                .map(rows -> Rows.groupBy(rows, territoryIds, "of_territory", AccountService::toView));
+    }
+
     public Uni<AccountView> create(Caller caller, AccountInput input) {
         caller.requireWrite();
         mergePatch.validate(input);

@@ -61,9 +61,7 @@ public class RealignmentService {
     public Uni<JobView> run(Caller caller, UUID modelId, boolean replaceManual) {
         TerritoryAccess.requireChange(caller);
         return modelState(caller, modelId).flatMap(state -> {
-            if ("archived".equals(state)) {
-                throw ApiProblem.conflict(ModelLock.ARCHIVED);
-            }
+            ModelLock.requireEditable(state);
             return jobs.start(caller, "territory.run", modelId, LOCK, BUSY, progress -> db.inTransaction(conn ->
                     assignAll(conn, caller.workspaceId(), modelId, replaceManual, progress, 0, 95, "territory.run")
                             .call(counts -> markAssigned(conn, caller.workspaceId(), modelId))

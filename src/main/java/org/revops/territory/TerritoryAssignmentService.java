@@ -3,6 +3,7 @@ package org.revops.territory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.platform.db.Db;
@@ -12,6 +13,7 @@ import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.ListSpec;
 import org.revops.platform.paging.Rows;
 import org.revops.platform.paging.Slice;
+import org.revops.platform.paging.SqlBuilder;
 import org.revops.platform.paging.SqlPredicate;
 import org.revops.platform.paging.ValueType;
 import org.revops.platform.security.Caller;
@@ -103,7 +105,7 @@ public class TerritoryAssignmentService {
     public Uni<List<MoveRouteView>> routes(Caller caller, UUID modelId) {
         requireNotRep(caller);
         SqlPredicate visible = Visibility.readableAccount(caller, "a");
-        org.revops.platform.paging.SqlBuilder sql = new org.revops.platform.paging.SqlBuilder().append("""
+        SqlBuilder sql = new SqlBuilder().append("""
                 SELECT m.from_territory_id, ft.code AS from_code, ft.name AS from_name, ft.owner_id AS from_owner_id,
                        m.to_territory_id, tt.code AS to_code, tt.name AS to_name, tt.owner_id AS to_owner_id,
                        count(*) AS accounts, count(DISTINCT m.account_owner_id) AS account_owners,
@@ -132,36 +134,41 @@ public class TerritoryAssignmentService {
                 });
     }
 
-    /** Puts the account in the territory by hand; rule runs keep it unless told to replace manual assignments. */
+    /**
+     * Puts the account in the territory by hand; rule runs keep it unless told to replace manual assignments. The
+     * model row is share-locked for the change, as for every territory change, so an activation cannot archive it
+     * in between.
+     */
     public Uni<AssignmentView> assignManually(Caller caller, UUID modelId, UUID accountId, UUID territoryId) {
         TerritoryAccess.requireChange(caller);
-        return checkTarget(caller, modelId, accountId, territoryId)
-                .flatMap(ok -> db.query("""
-                        INSERT INTO territory_assignments (workspace_id, model_id, account_id, territory_id, cause,
-                                                           assigned_at, assigned_by)
-                        VALUES ($1, $2, $3, $4, 'manual', $5, $6)
-                        ON CONFLICT (workspace_id, model_id, account_id) DO UPDATE
-                        SET territory_id = excluded.territory_id, cause = 'manual', rule_id = NULL,
-                            tied_territory_ids = NULL, assigned_at = excluded.assigned_at,
-                            assigned_by = excluded.assigned_by""", Tuple.of(caller.workspaceId(), modelId, accountId,
-                        territoryId, now(), caller.userId())))
+        return db.inTransaction(tx -> checkTarget(tx, caller, modelId, accountId, territoryId)
+                        .flatMap(ok -> db.query(tx, """
+                                INSERT INTO territory_assignments (workspace_id, model_id, account_id, territory_id,
+                                                                   cause, assigned_at, assigned_by)
+                                VALUES ($1, $2, $3, $4, 'manual', $5, $6)
+                                ON CONFLICT (workspace_id, model_id, account_id) DO UPDATE
+                                SET territory_id = excluded.territory_id, cause = 'manual', rule_id = NULL,
+                                    tied_territory_ids = NULL, assigned_at = excluded.assigned_at,
+                                    assigned_by = excluded.assigned_by""", Tuple.of(caller.workspaceId(), modelId,
+                                accountId, territoryId, now(), caller.userId()))))
                 .flatMap(done -> assignment(caller, modelId, accountId));
     }
 
-    /** Drops a manual assignment; the account is assigned by the rules again at once. */
+    /** Drops a manual assignment; the account is assigned by the rules again at once, in the same transaction. */
     public Uni<Void> clearManual(Caller caller, UUID modelId, UUID accountId) {
         TerritoryAccess.requireChange(caller);
-        return checkTarget(caller, modelId, accountId, null).flatMap(ok -> db.inTransaction(conn -> db.query(conn, """
+        return db.inTransaction(tx -> checkTarget(tx, caller, modelId, accountId, null)
+                .flatMap(ok -> db.query(tx, """
                         DELETE FROM territory_assignments
                         WHERE workspace_id = $1 AND model_id = $2 AND account_id = $3 AND cause = 'manual'""",
-                        Tuple.of(caller.workspaceId(), modelId, accountId))
+                        Tuple.of(caller.workspaceId(), modelId, accountId)))
                 .flatMap(deleted -> {
                     if (deleted.rowCount() == 0) {
                         throw ApiProblem.notFound("Manual assignment");
                     }
-                    return db.query(conn, AssignmentSql.assign(AssignmentSql.Scope.ONE),
+                    return db.query(tx, AssignmentSql.assign(AssignmentSql.Scope.ONE),
                             Tuple.of(caller.workspaceId(), modelId, now(), false, accountId));
-                }))).replaceWithVoid();
+                })).replaceWithVoid();
     }
 
     /**
@@ -188,32 +195,32 @@ public class TerritoryAssignmentService {
                 .map(rows -> Rows.single(rows, TerritoryAssignmentService::toAssignment, "Assignment"));
     }
 
-    /** 404 unless the model and the account (readable by the caller) exist; 409 when archived; 422 bad territory. */
-    private Uni<Void> checkTarget(Caller caller, UUID modelId, UUID accountId, UUID territoryId) {
+    /**
+     * Share-locks the model (404 unknown, 409 archived), then checks that the account is one the caller may read (404)
+     * and that the territory, when given, belongs to the model (422).
+     */
+    private Uni<Void> checkTarget(SqlClient tx, Caller caller, UUID modelId, UUID accountId, UUID territoryId) {
         SqlPredicate visible = Visibility.readableAccount(caller, "a");
-        org.revops.platform.paging.SqlBuilder sql = new org.revops.platform.paging.SqlBuilder().append("""
-                SELECT (SELECT state FROM territory_models WHERE workspace_id = ? AND id = ?) AS state,
-                       EXISTS (SELECT 1 FROM territories WHERE workspace_id = ? AND model_id = ? AND id = ?) AS territory,
+        SqlBuilder sql = new SqlBuilder().append("""
+                SELECT EXISTS (SELECT 1 FROM territories WHERE workspace_id = ? AND model_id = ? AND id = ?) AS territory,
                        EXISTS (SELECT 1 FROM accounts a WHERE a.workspace_id = ? AND a.id = ? AND""",
-                        caller.workspaceId(), modelId, caller.workspaceId(), modelId, territoryId,
-                        caller.workspaceId(), accountId)
+                        caller.workspaceId(), modelId, territoryId, caller.workspaceId(), accountId)
                 .append(" " + visible.sql() + ") AS account", visible.args());
-        return db.query(sql.sql(), sql.tuple()).map(rows -> {
-            Row row = rows.iterator().next();
-            String state = row.getString("state");
+        return ModelLock.stateOf(db, tx, caller, modelId, false).flatMap(state -> {
             if (state == null) {
                 throw ApiProblem.notFound("Territory model");
             }
-            if (!row.getBoolean("account")) {
-                throw ApiProblem.notFound("Account");
-            }
-            if ("archived".equals(state)) {
-                throw ApiProblem.conflict(ModelLock.ARCHIVED);
-            }
-            if (territoryId != null && !row.getBoolean("territory")) {
-                throw ApiProblem.invalid("territoryId", "is not a territory of this model");
-            }
-            return null;
+            return db.query(tx, sql.sql(), sql.tuple()).map(rows -> {
+                Row row = rows.iterator().next();
+                if (!row.getBoolean("account")) {
+                    throw ApiProblem.notFound("Account");
+                }
+                ModelLock.requireEditable(state);
+                if (territoryId != null && !row.getBoolean("territory")) {
+                    throw ApiProblem.invalid("territoryId", "is not a territory of this model");
+                }
+                return null;
+            });
         });
     }
 

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.Source;
 import org.revops.account.AccountDtos.AccountView;
+import org.revops.account.AccountService;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.security.CurrentCaller;
@@ -29,12 +30,12 @@ public class TerritoryRelationsGraphQL {
     private final TerritoryQueries territories;
     private final TerritoryModelService models;
     private final TerritoryMemberService members;
-    private final TerritoryAccounts accounts;
+    private final AccountService accounts;
     private final UserService users;
     private final CurrentCaller caller;
 
     public TerritoryRelationsGraphQL(TerritoryQueries territories, TerritoryModelService models,
-                                     TerritoryMemberService members, TerritoryAccounts accounts, UserService users,
+                                     TerritoryMemberService members, AccountService accounts, UserService users,
                                      CurrentCaller caller) {
         this.territories = territories;
         this.models = models;
@@ -77,7 +78,8 @@ public class TerritoryRelationsGraphQL {
             return Uni.createFrom().failure(ApiProblem.badRequest("first", "must be between 1 and "
                     + ListRequest.MAX_LIMIT));
         }
-        return accounts.assignedTo(caller.get(), list, n);
+        return accounts.byTerritories(caller.get(), list.stream().map(TerritoryView::modelId).distinct().toList(),
+                ids(list, TerritoryView::id), n);
     }
 
     @Description("The member's user.")

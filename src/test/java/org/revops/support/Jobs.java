@@ -3,9 +3,10 @@ package org.revops.support;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.revops.support.ApiTest.as;
 
 /** Starts jobs through their endpoints and waits for their end by polling, as a client would. */
@@ -23,23 +24,12 @@ public final class Jobs {
         return await(key, id);
     }
 
+    /** The finished job, by one long poll (GET …?wait=60); fails when it is still unfinished after that. */
     public static JsonPath await(String key, String jobId) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonPath job = as(key).get("/api/v1/jobs/" + jobId).then().statusCode(200).extract().jsonPath();
-            String state = job.getString("state");
-            if ("succeeded".equals(state) || "failed".equals(state)) {
-                return job;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
-        fail("job " + jobId + " did not finish within 60 s");
-        return null;
+        JsonPath job = as(key).get("/api/v1/jobs/" + jobId + "?wait=60").then().statusCode(200).extract().jsonPath();
+        assertTrue(List.of("succeeded", "failed").contains(job.getString("state")),
+                () -> "job " + jobId + " did not finish within 60 s: " + job.prettify());
+        return job;
     }
 
     /** Runs the job at {@code path} and checks it succeeded at 100 %. */

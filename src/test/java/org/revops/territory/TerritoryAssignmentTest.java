@@ -184,5 +184,16 @@ class TerritoryAssignmentTest extends ApiTest {
         as(ws.adminKey()).get("/api/v1/jobs?state=failed").then().statusCode(200).body("data.size()", equalTo(0));
         as(ws.adminKey()).get("/api/v1/jobs?colour=red").then().statusCode(400)
                 .contentType("application/problem+json");
+
+        // the long poll answers a finished job as it is, and refuses waits it does not offer
+        String id = as(ws.adminKey()).get("/api/v1/jobs?limit=1").then().extract().path("data[0].id");
+        as(ws.adminKey()).get("/api/v1/jobs/" + id + "?wait=60").then().statusCode(200)
+                .body("state", equalTo("succeeded"));
+        for (String wait : List.of("61", "-1", "soon")) {
+            as(ws.adminKey()).get("/api/v1/jobs/" + id + "?wait=" + wait).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("wait"));
+        }
+        as(ws.adminKey()).get("/api/v1/jobs/" + id + "?until=later").then().statusCode(400);
+        as(ws.adminKey()).get("/api/v1/jobs/" + java.util.UUID.randomUUID() + "?wait=1").then().statusCode(404);
     }
 }

@@ -14,16 +14,24 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.revops.platform.error.ApiProblem;
 import org.revops.platform.rest.Csv;
+import org.revops.platform.rest.QueryParams;
 import org.revops.platform.security.CurrentCaller;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 
 @Path("/api/v1/jobs")
 @Tag(name = "Jobs", description = "Long-running work started by other endpoints (202 + Location): poll until finished.")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
+    static final int MAX_WAIT_SECONDS = 60;
     private final JobService jobs;
     private final CurrentCaller caller;
 
@@ -49,8 +57,20 @@ public class JobResource {
     @Path("{id}")
     @Operation(operationId = "getJob", summary = "Get a job",
             description = "State (queued, running, succeeded, failed), percent done, running counts, errors and, once "
-                    + "succeeded, the result. Poll it; a finished job never changes again.")
-    public Uni<JobView> get(@Parameter(description = "Job id, from the Location of the 202") @PathParam("id") UUID id) {
-        return jobs.get(caller.get(), id);
+                    + "succeeded, the result. A finished job never changes again. With `wait=N` the answer comes as "
+                    + "soon as the job has finished, or after N seconds with the job as it stands (a long poll).")
+    @Parameters({@Parameter(name = "wait", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER,
+            minimum = "0", maximum = "60", defaultValue = "0"),
+            description = "Seconds to wait for the job to finish before answering (0–60)")})
+    public Uni<JobView> get(@Parameter(description = "Job id, from the Location of the 202") @PathParam("id") UUID id,
+                            @Context UriInfo uri) {
+        QueryParams query = QueryParams.of(uri, "wait");
+        Integer wait = query.integer("wait");
+        query.check();
+        if (wait != null && (wait < 0 || wait > MAX_WAIT_SECONDS)) {
+            throw ApiProblem.badRequest("wait", "must be between 0 and " + MAX_WAIT_SECONDS + " seconds");
+        }
+        return wait == null || wait == 0 ? jobs.get(caller.get(), id)
+                : jobs.await(caller.get(), id, Duration.ofSeconds(wait));
     }
 }

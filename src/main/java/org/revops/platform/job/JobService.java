@@ -20,12 +20,14 @@ import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.ListSpec;
 import org.revops.platform.paging.Rows;
 import org.revops.platform.paging.Slice;
+import org.revops.platform.paging.SqlBuilder;
 import org.revops.platform.paging.SqlPredicate;
 import org.revops.platform.paging.ValueType;
 import org.revops.platform.security.Caller;
 import org.revops.platform.security.Role;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +45,7 @@ public class JobService {
     private static final Logger LOG = Logger.getLogger(JobService.class);
     private static final long HEARTBEAT_MS = 10_000;
     private static final String STALE_AFTER = "60 seconds";
+    private static final long RECHECK_MS = 100;
 
     static final String SELECT = """
             SELECT j.id, j.kind, j.subject_id, j.state, j.percent, j.counts, j.errors, j.result, j.created_by,
@@ -127,10 +130,29 @@ public class JobService {
     /** A job the caller may see: admins see the workspace's jobs, everyone else the jobs they started. */
     public Uni<JobView> get(Caller caller, UUID id) {
         SqlPredicate visible = visibility(caller);
-        return db.query(SELECT + " WHERE j.workspace_id = $1 AND j.id = $2 AND " + visible.sql().replace("?", "$3"),
-                        visible.args().length == 0 ? Tuple.of(caller.workspaceId(), id)
-                                : Tuple.of(caller.workspaceId(), id, visible.args()[0]))
-                .map(rows -> Rows.single(rows, this::toView, "Job"));
+        SqlBuilder sql = new SqlBuilder().append(SELECT + " WHERE j.workspace_id = ? AND j.id = ?", caller.workspaceId(), id)
+                .append(" AND " + visible.sql(), visible.args());
+        return db.query(sql.sql(), sql.tuple()).map(rows -> Rows.single(rows, this::toView, "Job"));
+    }
+
+    /**
+     * The job once it has finished, or as it stands after {@code wait} (whichever comes first): a long poll, so a
+     * script waits with one request instead of many. The row is read again every {@value #RECHECK_MS} ms on a timer,
+     * never blocking the event loop, and the wait runs on real time, not the application clock.
+     */
+    public Uni<JobView> await(Caller caller, UUID id, Duration wait) {
+        return awaitUntil(caller, id, System.nanoTime() + wait.toNanos());
+    }
+
+    private Uni<JobView> awaitUntil(Caller caller, UUID id, long deadlineNanos) {
+        return get(caller, id).flatMap(job -> finished(job) || System.nanoTime() >= deadlineNanos
+                ? Uni.createFrom().item(job)
+                : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(RECHECK_MS))
+                        .flatMap(tick -> awaitUntil(caller, id, deadlineNanos)));
+    }
+
+    private static boolean finished(JobView job) {
+        return "succeeded".equals(job.state()) || "failed".equals(job.state());
     }
 
     public Uni<Slice<JobView>> list(Caller caller, ListRequest request) {
