@@ -37,8 +37,7 @@ chunk AS MATERIALIZED (
     SELECT a.id, lower(a.country) AS country, lower(a.region) AS region, lower(a.industry) AS industry,
            lower(a.tier) AS tier, upper(a.postal_code) COLLATE "C" AS postal_code, a.employee_count,
            a.annual_revenue
-    FROM accounts a
-    WHERE a.workspace_id = $1 AND a.id >= $5 AND (CAST($6 AS uuid) IS NULL OR a.id < CAST($6 AS uuid))
+    FROM (SELECT id, country, region, industry, tier, postal_code, employee_count, annual_revenue FROM accounts WHERE workspace_id = $1 AND id >= $5 AND (CAST($6 AS uuid) IS NULL OR id < CAST($6 AS uuid))) a
 ),
 hits AS (
     SELECT a.id AS account_id, t.rule_id, t.bit FROM chunk a JOIN terms t ON t.field = 'country' AND t.value = a.country
@@ -97,8 +96,8 @@ winners AS (
     FROM candidates c
     WHERE c.place = 1
     GROUP BY c.account_id
-),
-written AS (
+)
+, written AS (
     INSERT INTO territory_assignments AS ta (workspace_id, model_id, account_id, territory_id, cause, rule_id,
                                              tied_territory_ids, assigned_at, assigned_by)
     SELECT $1, $2, w.account_id, w.territory_id, w.cause, w.rule_id, w.tied, $3, NULL FROM winners w

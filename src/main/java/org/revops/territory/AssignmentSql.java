@@ -83,8 +83,7 @@ final class AssignmentSql {
                 SELECT a.id, lower(a.country) AS country, lower(a.region) AS region, lower(a.industry) AS industry,
                        lower(a.tier) AS tier, upper(a.postal_code) COLLATE "C" AS postal_code, a.employee_count,
                        a.annual_revenue
-                FROM accounts a
-                WHERE a.workspace_id = $1 AND %1$s
+                FROM (%1$s) a
             ),
             hits AS (
                 SELECT a.id AS account_id, t.rule_id, t.bit FROM chunk a JOIN terms t ON t.field = 'country' AND t.value = a.country
@@ -143,11 +142,11 @@ final class AssignmentSql {
                 FROM candidates c
                 WHERE c.place = 1
                 GROUP BY c.account_id
-            ),
+            )
             """;
 
     private static final String WRITE = """
-            written AS (
+            , written AS (
                 INSERT INTO territory_assignments AS ta (workspace_id, model_id, account_id, territory_id, cause, rule_id,
                                                          tied_territory_ids, assigned_at, assigned_by)
                 SELECT $1, $2, w.account_id, w.territory_id, w.cause, w.rule_id, w.tied, $3, NULL FROM winners w
@@ -174,9 +173,24 @@ final class AssignmentSql {
                                              WHERE ta.workspace_id = $1 AND ta.model_id = $2 AND %1$s
                                                AND ta.cause = 'manual') END AS manual""";
 
+    /** The firmographics the rules read, as raw columns; any record with these columns can be matched. */
+    static final String FACT_COLUMNS = "id, country, region, industry, tier, postal_code, employee_count, annual_revenue";
+
     /** The statement that assigns the accounts of {@code scope} (reactive-client placeholders $n). */
     static String assign(Scope scope) {
-        return MATCH.formatted(scope.on("a.id")) + WRITE.formatted(scope.on("ta.account_id"));
+        String accounts = "SELECT " + FACT_COLUMNS + " FROM accounts WHERE workspace_id = $1 AND " + scope.on("id");
+        return MATCH.formatted(accounts) + WRITE.formatted(scope.on("ta.account_id"));
+    }
+
+    /**
+     * Matching only, nothing written: the winning territory of each row of {@code facts}, a SELECT of
+     * {@link #FACT_COLUMNS} (leads use it with their company fields). $1 is the workspace, $2 the model; {@code facts}
+     * may use $1 and its own parameters from $3 on. Answers (id, territory_id, cause rule|tie, rule_id, tied) for the
+     * rows that matched; a row that matched nothing has no answer.
+     */
+    static String match(String facts) {
+        return MATCH.formatted(facts) + """
+                 SELECT w.account_id AS id, w.territory_id, w.cause, w.rule_id, w.tied FROM winners w""";
     }
 
     /** The same text with Hibernate's ordinal placeholders (?n), for a native query in an entity transaction. */

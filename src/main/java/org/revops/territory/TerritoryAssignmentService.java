@@ -172,6 +172,16 @@ public class TerritoryAssignmentService {
     }
 
     /**
+     * SQL that matches any records with firmographics (a SELECT of {@code id, country, region, industry, tier,
+     * postal_code, employee_count, annual_revenue}) against the rules of model $2 in workspace $1, writing nothing:
+     * rows (id, territory_id, cause rule|tie, rule_id, tied) for those that matched. The same engine that assigns
+     * accounts, so leads and accounts with the same firmographics land in the same territory.
+     */
+    public static String matchSql(String facts) {
+        return AssignmentSql.match(facts);
+    }
+
+    /**
      * Assigns one account that was just created or changed to the active model's territories, inside the writer's
      * Hibernate transaction (flushed first so the statement sees the write). Nothing to do without an active model.
      */

@@ -9,7 +9,17 @@ import org.revops.territory.rules.AccountFacts;
 import org.revops.territory.rules.AssignmentRule;
 import org.revops.territory.rules.CriterionSpec;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.revops.platform.db.Db;
+
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,6 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class AssignmentEquivalenceTest extends ApiTest {
+    @Inject
+    Db db;
+
     private static final String[] COUNTRIES = {"DE", "FR", "GB", "US", "JP"};
     private static final String[] REGIONS = {"EMEA", "AMER", "APAC"};
     private static final String[] INDUSTRIES = {"Retail", "Manufacturing", "Finance"};
@@ -99,6 +112,32 @@ class AssignmentEquivalenceTest extends ApiTest {
         Map<String, String> expected = new LinkedHashMap<>();
         facts.forEach((name, account) -> expected.put(name, expect(nodes, account)));
         assertEquals(expected, TerritoryScenario.assignments(ws.adminKey(), map, facts.keySet()), "seed " + seed);
+        assertEquals(written(ws, map), matchedWithoutWriting(ws, map), "matchSql agrees with the run, seed " + seed);
+    }
+
+    /** What the run wrote: account id -> territory id or "tie:<sorted ids>". */
+    private Map<UUID, String> written(Workspace ws, TerritoryMap map) {
+        return collect(db.query("""
+                SELECT account_id AS id, territory_id, cause, tied_territory_ids AS tied FROM territory_assignments
+                WHERE workspace_id = $1 AND model_id = $2""", Tuple.of(ws.id(), UUID.fromString(map.modelId))));
+    }
+
+    /** The same engine as a pure read ({@link TerritoryAssignmentService#matchSql}), over the accounts as facts. */
+    private Map<UUID, String> matchedWithoutWriting(Workspace ws, TerritoryMap map) {
+        return collect(db.query(TerritoryAssignmentService.matchSql("""
+                SELECT id, country, region, industry, tier, postal_code, employee_count, annual_revenue
+                FROM accounts WHERE workspace_id = $1"""), Tuple.of(ws.id(), UUID.fromString(map.modelId))));
+    }
+
+    private static Map<UUID, String> collect(Uni<RowSet<Row>> query) {
+        Map<UUID, String> result = new HashMap<>();
+        for (Row row : query.await().atMost(Duration.ofSeconds(30))) {
+            result.put(row.getUUID("id"), row.getString("cause").equals("tie")
+                    ? "tie:" + Arrays.stream(row.getArrayOfUUIDs("tied")).map(UUID::toString).sorted()
+                            .collect(Collectors.joining(","))
+                    : row.getUUID("territory_id").toString());
+        }
+        return result;
     }
 
     /** The reference: territory code, "tie:<codes>" or null. */
