@@ -100,8 +100,7 @@ public class ConversionService {
         ConvertInput in = input != null ? input : new ConvertInput(null, null, null, null, null);
         mergePatch.validate(in);
         return leads.get(caller, leadId)
-                .call(lead -> lead.ownerId() == null ? Uni.createFrom().voidItem()
-                        : visibility.checkMayEdit(caller, lead.ownerId()))
+                .flatMap(lead -> leads.mayEdit(caller, lead))
                 .flatMap(lead -> {
                     refuseClosed(lead.status());
                     return plan(caller, lead, in);

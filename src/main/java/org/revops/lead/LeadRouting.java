@@ -36,7 +36,8 @@ class LeadRouting {
     static final String NO_MODEL = "Workspace rep pool (no active territory model)";
     static final String NO_TERRITORY = "Workspace rep pool (the lead has no territory in the active model)";
 
-    private static final String IDS = "(SELECT CAST(j.value AS uuid) FROM jsonb_array_elements_text(CAST(?%d AS jsonb)) j)";
+    private static final String IDS =
+            "(SELECT CAST(j.value AS uuid) FROM jsonb_array_elements_text(CAST(CAST(?%d AS text) AS jsonb)) j)";
 
     private static final String LOCK_LISTED = """
             SELECT l.id, l.territory_id, (l.owner_id IS NULL AND l.status NOT IN ('converted', 'disqualified'))
@@ -94,8 +95,9 @@ class LeadRouting {
     /** Owners of the routed leads and one event per decision, in decision order; answers the events' ids. */
     private static final String WRITE = """
             WITH d AS (
-                SELECT * FROM jsonb_to_recordset(CAST(?2 AS jsonb)) AS x(seq int, lead_id uuid, owner_id uuid,
-                    lead_territory_id uuid, pool_territory_id uuid, rule text, reason text)),
+                SELECT * FROM jsonb_to_recordset(CAST(CAST(?2 AS text) AS jsonb))
+                    AS x(seq int, lead_id uuid, owner_id uuid, lead_territory_id uuid, pool_territory_id uuid,
+                         rule text, reason text)),
             owned AS (
                 UPDATE leads l SET owner_id = d.owner_id, updated_at = ?3, version = l.version + 1
                 FROM d WHERE l.workspace_id = ?1 AND l.id = d.lead_id AND d.owner_id IS NOT NULL

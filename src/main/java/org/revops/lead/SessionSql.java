@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Native SQL in the current Hibernate transaction, for work that must see (and lock) what the writer of the same
  * transaction just wrote: routing a lead on its own write, converting a lead beside the records it creates. Statements
- * use {@code ?1 ?2 …}; lists travel as one jsonb text parameter, so no array binding is involved.
+ * use {@code ?1 ?2 …}; lists travel as one JSON text parameter, cast as {@code CAST(CAST(?n AS text) AS jsonb)}: bound
+ * straight to jsonb, the client would send the text as a JSON string. No array binding is involved.
  */
 final class SessionSql {
     private SessionSql() {
