@@ -139,7 +139,11 @@ public final class LeadRouter {
         if (a.lastRouted != b.lastRouted) {
             return a.lastRouted < b.lastRouted;
         }
-        return a.rep.userId().compareTo(b.rep.userId()) < 0;
+        // unsigned, as PostgreSQL and the text form order uuids (UUID.compareTo compares signed halves)
+        UUID x = a.rep.userId();
+        UUID y = b.rep.userId();
+        int high = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
+        return high != 0 ? high < 0 : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits()) < 0;
     }
 
     private String why(Pool pool) {

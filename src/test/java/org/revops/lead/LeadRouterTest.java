@@ -196,4 +196,14 @@ class LeadRouterTest {
             assertEquals(r.optedOut() ? 0 : r.capacity(), router.routed(r.userId()));
         }
     }
+
+    @Test
+    void theLastTieBreakIsTheLowerIdAsItsTextSorts() {
+        UUID high = UUID.fromString("f0000000-0000-0000-0000-000000000000");   // a negative long in Java
+        UUID low = UUID.fromString("10000000-0000-0000-0000-000000000000");
+        LeadRouter router = new LeadRouter(List.of(new Rep(high, "High", 5, 0, 0, false),
+                new Rep(low, "Low", 5, 0, 0, false)));
+        assertEquals(low, router.route(List.of(new Pool(null, "pool", List.of(high, low)))).ownerId());
+        assertEquals(high, router.route(List.of(new Pool(null, "pool", List.of(high, low)))).ownerId());
+    }
 }

@@ -116,4 +116,56 @@ class RoutingTerritoryTest extends ApiTest {
                         SELECT owner_id FROM lead_routing_events WHERE workspace_id = $1 AND owner_id IS NOT NULL
                         ORDER BY id""", ws.id()).stream().map(row -> (UUID) row.get("owner_id")).toList());
     }
+
+    @Test
+    void aManualTerritoryIsRoutedByAndALeadWithoutTerritoryGoesToTheWorkspacePool() {
+        Member ann = newMember(ws, "Ann Amer", "rep", null);
+        member(ws.adminKey(), map.ids.get("AMER"), ann.id());
+        String moved = lead(ws.adminKey(), "Moved", "DE", "EMEA");
+        as(ws.adminKey()).body(Map.of("territoryId", map.ids.get("AMER"))).patch(LEADS + "/" + moved).then()
+                .statusCode(200).body("territoryCause", equalTo("manual"));
+        JsonPath manual = route(moved);
+        assertEquals(ann.id().toString(), manual.getString("ownerId"));
+        assertEquals("territory", manual.getString("rule"));
+        assertEquals(map.ids.get("AMER"), manual.getString("leadTerritoryId"));
+
+        // DE without region matches no territory: the workspace pool (reps with saved settings: Ray and Rita)
+        String nowhere = lead(ws.adminKey(), "Nowhere", "DE", null);
+        as(ws.adminKey()).get(LEADS + "/" + nowhere).then().body("territoryId", nullValue());
+        JsonPath pool = route(nowhere);
+        assertEquals(ray.id().toString(), pool.getString("ownerId"));
+        assertEquals("workspace-pool", pool.getString("rule"));
+        assertEquals(null, pool.getString("leadTerritoryId"));
+        assertEquals(null, pool.getString("poolTerritoryId"));
+        assertEquals("Workspace rep pool (the lead has no territory in the active model): Ray Rep had the lowest load "
+                + "after taking it (1/2 leads in 30 days) of 2 eligible reps", pool.getString("reason"));
+    }
+
+    @Test
+    void aBatchSharesTheLoadsAcrossItsLeadsAndSkipsWhatIsNotRoutable() {
+        String a = lead(ws.adminKey(), "A", "DE", "EMEA");
+        String b = lead(ws.adminKey(), "B", "DE", "EMEA");
+        String c = lead(ws.adminKey(), "C", "DE", "EMEA");
+        String d = lead(ws.adminKey(), "D", "DE", "EMEA");
+        String owned = LeadResourceTest.lead(ray.key(), Map.of("lastName", "Ray's own"));
+        String closed = LeadResourceTest.lead(ws.adminKey(), Map.of("lastName", "Closed", "status", "disqualified",
+                "disqualifiedReason", "No budget"));
+        String unknown = UUID.randomUUID().toString();
+        JsonPath result = as(ws.adminKey()).body(Map.of("leadIds", List.of(d, c, b, a, owned, closed, unknown)))
+                .post(LEADS + "/route").then().statusCode(200).extract().jsonPath();
+        assertEquals(4, result.getInt("routed"));
+        assertEquals(0, result.getInt("unroutable"));
+        assertEquals(3, result.getInt("skipped"));
+        assertEquals(List.of(owned, closed, unknown), result.getList("skippedLeadIds"));
+        // decided in lead id order (the lock order), one load across the batch: Ray, Rita, Ray, then EMEA's Eve
+        List<String> order = new java.util.ArrayList<>(List.of(a, b, c, d));
+        order.sort(java.util.Comparator.naturalOrder());   // PostgreSQL orders uuids as their text does
+        assertEquals(order, result.getList("decisions.leadId"));
+        assertEquals(List.of(ray.id().toString(), rita.id().toString(), ray.id().toString(), eve.id().toString()),
+                result.getList("decisions.ownerId"));
+        assertEquals(List.of("batch", "batch", "batch", "batch"), result.getList("decisions.trigger"));
+        assertEquals(0L, result.getLong("queued"));
+        as(ws.adminKey()).get(LEADS + "/" + owned).then().body("ownerId", equalTo(ray.id().toString()))
+                .header("ETag", "\"0\"");
+    }
 }
