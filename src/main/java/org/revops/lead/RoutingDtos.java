@@ -2,7 +2,6 @@ package org.revops.lead;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
@@ -78,7 +77,7 @@ public final class RoutingDtos {
     @Input("RouteLeadsInput")
     public record BatchInput(
             @Size(min = 1, max = 1000) @Schema(description = "Leads to route (1-1000); each must be unowned and open")
-            List<@NotNull UUID> leadIds,
+            List<UUID> leadIds,
             @Min(1) @Max(1000) @Schema(description = "Without leadIds: how many queue leads to try (default 100)",
                     example = "100") Integer limit) {
     }

@@ -102,6 +102,9 @@ public class RoutingService {
         requireRouter(caller);
         BatchInput in = input != null ? input : new BatchInput(null, null);
         mergePatch.validate(in);
+        if (in.leadIds() != null && in.leadIds().contains(null)) {
+            throw ApiProblem.invalid("leadIds", "must not contain null");
+        }
         if (in.leadIds() != null && in.limit() != null) {
             throw ApiProblem.invalid("limit", "applies to the queue: leave it out when listing leadIds");
         }
