@@ -2,6 +2,7 @@ package org.revops.lead;
 
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
 import org.revops.platform.db.Db;
 
 import java.time.Duration;
@@ -45,7 +46,8 @@ final class RoutingFixtures {
         for (Row row : db.query(statement, Tuple.from(params)).await().atMost(Duration.ofSeconds(10))) {
             Map<String, Object> values = new HashMap<>();
             for (int i = 0; i < row.size(); i++) {
-                values.put(row.getColumnName(i), row.getValue(i));
+                Object value = row.getValue(i);
+                values.put(row.getColumnName(i), value instanceof Numeric n ? n.bigDecimalValue() : value);
             }
             result.add(values);
         }
