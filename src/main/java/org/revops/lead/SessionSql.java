@@ -17,14 +17,20 @@ final class SessionSql {
     private SessionSql() {
     }
 
-    /** Every row as an array of column values (also for a single column). */
+    /**
+     * Every row as an array of column values (also for a single column). The session is flushed first: Hibernate
+     * does not flush pending entity writes before a native statement, which would then not see them.
+     */
     static Uni<List<Object[]>> rows(String sql, Object... params) {
-        return Panache.getSession().flatMap(session -> query(session, sql, params).getResultList())
+        return Panache.getSession().flatMap(session -> session.flush()
+                        .chain(() -> query(session, sql, params).getResultList()))
                 .map(SessionSql::normalized);
     }
 
+    /** Runs a data-changing statement after flushing the session (see {@link #rows}); the rows it changed. */
     static Uni<Integer> update(String sql, Object... params) {
-        return Panache.getSession().flatMap(session -> query(session, sql, params).executeUpdate());
+        return Panache.getSession().flatMap(session -> session.flush()
+                .chain(() -> query(session, sql, params).executeUpdate()));
     }
 
     private static Mutiny.Query<Object> query(Mutiny.Session session, String sql, Object... params) {
