@@ -103,9 +103,10 @@ public final class RoutingDtos {
             @NonNull String source, String campaign, @NonNull String status,
             @Schema(nullable = true) Integer score, @Schema(nullable = true) String grade,
             @Schema(nullable = true) UUID territoryId, @NonNull OffsetDateTime createdAt,
-            @Schema(description = "Rule of the latest routing attempt: `unroutable`; null when never tried",
-                    nullable = true) String rule,
-            @Schema(description = "Why the latest attempt found nobody", nullable = true) String reason,
+            @Schema(description = "Rule of the latest routing decision: `unroutable`, or the rule of an earlier "
+                    + "routing whose owner was removed since; null when never tried", nullable = true) String rule,
+            @Schema(description = "The latest decision's reason: why nobody could take the lead",
+                    nullable = true) String reason,
             @Schema(description = "When routing last tried", nullable = true) OffsetDateTime attemptedAt) {
     }
 
