@@ -26,7 +26,7 @@ import static org.revops.territory.TerritoryMap.in;
  * └─ APAC      R7 "1 AND (2 OR 3)": country JP; revenue ≥ 1e9; tier A
  * </pre>
  */
-final class TerritoryScenario {
+public final class TerritoryScenario {
     /** Territory code, "tie:<codes>" or null (unassigned), by account name. */
     static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
@@ -53,7 +53,7 @@ final class TerritoryScenario {
                 .territory("AMER-ENT", "AMER", 0).territory("APAC", "GLOBAL", 0);
     }
 
-    static TerritoryMap model(String key, String name) {
+    public static TerritoryMap model(String key, String name) {
         TerritoryMap map = territories(key, name);
         rules(map, true, true);
         return map;
