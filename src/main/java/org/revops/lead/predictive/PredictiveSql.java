@@ -85,7 +85,9 @@ final class PredictiveSql {
     /**
      * Scores open leads of workspace $1 with the model chosen by {@code model} (a predicate on {@code predictive_models
      * pm}), at $2 (now): score, the top three positive and negative factors, the model and the time. {@code which} is
-     * a predicate on the lead {@code t}. Leads that are closed keep the score they had.
+     * a predicate on the lead {@code t}. Leads that are closed keep the score they had. Both factor lists are ordered by
+     * |weight| (largest first among positives is most negative first among negatives), so one sort of the group's
+     * rows serves both aggregates.
      */
     private static String score(String model, String which) {
         String factor = "jsonb_build_object('field', w.field, 'value', w.value, 'weight', round(CAST(w.weight AS numeric), 3))";
@@ -93,10 +95,10 @@ final class PredictiveSql {
                 WITH m AS (SELECT pm.id, pm.prior_log_odds FROM predictive_models pm WHERE pm.workspace_id = $1 AND %s),
                 e AS (
                     SELECT t.id, coalesce(sum(w.weight), 0) AS evidence,
-                           (array_agg(%s ORDER BY w.weight DESC, w.field COLLATE "C") FILTER (WHERE w.weight > 0))[1:%d]
-                               AS positive,
-                           (array_agg(%s ORDER BY w.weight, w.field COLLATE "C") FILTER (WHERE w.weight < 0))[1:%d]
-                               AS negative
+                           (array_agg(%s ORDER BY abs(w.weight) DESC, w.field COLLATE "C")
+                               FILTER (WHERE w.weight > 0))[1:%d] AS positive,
+                           (array_agg(%s ORDER BY abs(w.weight) DESC, w.field COLLATE "C")
+                               FILTER (WHERE w.weight < 0))[1:%d] AS negative
                     FROM leads t
                     CROSS JOIN m
                     CROSS JOIN LATERAL %s
