@@ -46,8 +46,9 @@ CREATE UNIQUE INDEX predictive_models_active_uq ON predictive_models (workspace_
 CREATE INDEX predictive_models_created_idx ON predictive_models (workspace_id, created_at, id);
 
 -- The frequency table: per model, field and value, how many training leads were won and lost, and the value's
--- weight (a log-likelihood ratio with Laplace smoothing, see NaiveBayes) written by the training job right after
--- the counts, in the same transaction.
+-- weight (a log-likelihood ratio with Laplace smoothing, see NaiveBayes) with the factor a lead with this value shows
+-- (its JSON, built once here rather than for every lead scored), both written by the training job right after the
+-- counts, in the same transaction.
 CREATE TABLE predictive_frequencies (
     workspace_id uuid NOT NULL,
     model_id     uuid NOT NULL,
@@ -56,6 +57,7 @@ CREATE TABLE predictive_frequencies (
     won          integer NOT NULL CHECK (won >= 0),
     lost         integer NOT NULL CHECK (lost >= 0),
     weight       double precision NOT NULL DEFAULT 0,
+    factor       jsonb,
     PRIMARY KEY (workspace_id, model_id, field, value),
     CONSTRAINT predictive_frequencies_model_fk FOREIGN KEY (workspace_id, model_id)
         REFERENCES predictive_models (workspace_id, id) ON DELETE CASCADE

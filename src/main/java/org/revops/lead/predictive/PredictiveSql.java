@@ -55,9 +55,15 @@ final class PredictiveSql {
             GROUP BY f.field, f.value
             RETURNING field, value, won, lost""".formatted(CLOSED, PredictiveField.pairs("c", referenceAt("c", "$6")));
 
-    /** Writes the weights ({@link NaiveBayes#weigh}) of model $2 from parallel arrays field, value, weight. */
+    /**
+     * Writes the weights ({@link NaiveBayes#weigh}) of model $2 from parallel arrays field, value, weight, and each
+     * row's factor as leads show it: {@code {"field", "value", "weight"}}, the weight rounded to 3 decimals.
+     */
     static final String WEIGH = """
-            UPDATE predictive_frequencies p SET weight = w.weight
+            UPDATE predictive_frequencies p
+            SET weight = w.weight,
+                factor = jsonb_build_object('field', w.field, 'value', w.value,
+                                            'weight', round(CAST(w.weight AS numeric), 3))
             FROM unnest($3::text[], $4::text[], $5::float8[]) AS w(field, value, weight)
             WHERE p.workspace_id = $1 AND p.model_id = $2 AND p.field = w.field AND p.value = w.value""";
 
@@ -85,26 +91,26 @@ final class PredictiveSql {
     /**
      * Scores open leads of workspace $1 with the model chosen by {@code model} (a predicate on {@code predictive_models
      * pm}), at $2 (now): score, the top three positive and negative factors, the model and the time. {@code which} is
-     * a predicate on the lead {@code t}. Leads that are closed keep the score they had. Both factor lists are ordered by
+     * a predicate on the lead {@code t}. Leads that are closed (converted, disqualified: the status CHECK's other values)
+     * keep the score they had. Both factor lists are ordered by
      * |weight| (largest first among positives is most negative first among negatives), so one sort of the group's
      * rows serves both aggregates.
      */
     private static String score(String model, String which) {
-        String factor = "jsonb_build_object('field', w.field, 'value', w.value, 'weight', round(CAST(w.weight AS numeric), 3))";
         return """
                 WITH m AS (SELECT pm.id, pm.prior_log_odds FROM predictive_models pm WHERE pm.workspace_id = $1 AND %s),
                 e AS (
                     SELECT t.id, coalesce(sum(w.weight), 0) AS evidence,
-                           (array_agg(%s ORDER BY abs(w.weight) DESC, w.field COLLATE "C")
+                           (array_agg(w.factor ORDER BY abs(w.weight) DESC, w.field COLLATE "C")
                                FILTER (WHERE w.weight > 0))[1:%d] AS positive,
-                           (array_agg(%s ORDER BY abs(w.weight) DESC, w.field COLLATE "C")
+                           (array_agg(w.factor ORDER BY abs(w.weight) DESC, w.field COLLATE "C")
                                FILTER (WHERE w.weight < 0))[1:%d] AS negative
                     FROM leads t
                     CROSS JOIN m
                     CROSS JOIN LATERAL %s
                     LEFT JOIN predictive_frequencies w ON w.workspace_id = $1 AND w.model_id = m.id
                                                      AND w.field = f.field AND w.value = f.value
-                    WHERE t.workspace_id = $1 AND t.status NOT IN ('converted', 'disqualified') AND %s
+                    WHERE t.workspace_id = $1 AND t.status IN ('new', 'working', 'nurturing', 'qualified') AND %s
                     GROUP BY t.id)
                 UPDATE leads l
                 SET predictive_score = CAST(floor(100 * %s + 0.5) AS smallint),
@@ -112,7 +118,7 @@ final class PredictiveSql {
                                                             'negative', coalesce(to_jsonb(e.negative), CAST('[]' AS jsonb))),
                     predictive_model_id = m.id, predicted_at = $2
                 FROM e CROSS JOIN m
-                WHERE l.workspace_id = $1 AND l.id = e.id""".formatted(model, factor, NaiveBayes.TOP_FACTORS, factor,
+                WHERE l.workspace_id = $1 AND l.id = e.id""".formatted(model, NaiveBayes.TOP_FACTORS,
                 NaiveBayes.TOP_FACTORS, PredictiveField.pairs("t", "CAST($2 AS timestamptz)"), which, PROBABILITY);
     }
 
