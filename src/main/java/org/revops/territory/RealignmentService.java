@@ -45,10 +45,13 @@ public class RealignmentService {
     private final Clock clock;
     private final ObjectMapper json;
     private final TerritoryModelService models;
+    private final List<ActivationFollower> followers;
 
     public RealignmentService(Db db, JobService jobs, JobCheckpoint checkpoint, TerritoryConfig config, Clock clock,
-                              ObjectMapper json, TerritoryModelService models) {
+                              ObjectMapper json, TerritoryModelService models,
+                              jakarta.enterprise.inject.Instance<ActivationFollower> followers) {
         this.models = models;
+        this.followers = followers.stream().toList();
         this.db = db;
         this.jobs = jobs;
         this.checkpoint = checkpoint;
@@ -107,6 +110,7 @@ public class RealignmentService {
                                         put(counts, "dealTerritoriesKept", row.getLong("kept"));
                                         return put(counts, "dealTerritoriesCleared", row.getLong("cleared"));
                                     }))
+                            .call(counts -> follow(conn, ws, modelId, counts))
                             .invoke(counts -> checkpoint.reached("territory.activate", "switch"))
                             .call(counts -> db.query(conn, """
                                     UPDATE territory_models SET state = 'archived', archived_at = $3,
@@ -261,6 +265,15 @@ public class RealignmentService {
 
     private Uni<String> modelState(Caller caller, UUID modelId) {
         return models.get(caller, modelId).map(TerritoryDtos.TerritoryModelView::state);
+    }
+
+    /** Lets the records of other features (leads) follow the activation, one after the other, adding their counts. */
+    private Uni<Void> follow(SqlClient conn, UUID ws, UUID modelId, Map<String, Long> counts) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ActivationFollower follower : followers) {
+            chain = chain.chain(() -> follower.follow(conn, ws, modelId).invoke(counts::putAll).replaceWithVoid());
+        }
+        return chain;
     }
 
     private static Map<String, Long> put(Map<String, Long> counts, String name, long value) {

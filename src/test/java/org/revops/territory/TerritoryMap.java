@@ -7,10 +7,10 @@ import java.util.Map;
 import static org.revops.support.ApiTest.as;
 
 /** Builds a territory model through the API and remembers its territories by code. */
-final class TerritoryMap {
+public final class TerritoryMap {
     final String key;
-    final String modelId;
-    final Map<String, String> ids = new HashMap<>();
+    public final String modelId;
+    public final Map<String, String> ids = new HashMap<>();
 
     private TerritoryMap(String key, String modelId) {
         this.key = key;
@@ -52,12 +52,12 @@ final class TerritoryMap {
         return Map.of("field", field, "operator", "between", "min", min);
     }
 
-    String code(String territoryId) {
+    public String code(String territoryId) {
         return ids.entrySet().stream().filter(e -> e.getValue().equals(territoryId)).map(Map.Entry::getKey)
                 .findFirst().orElse(null);
     }
 
-    String path(String suffix) {
+    public String path(String suffix) {
         return "/api/v1/territory-models/" + modelId + suffix;
     }
 }

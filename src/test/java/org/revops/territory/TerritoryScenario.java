@@ -26,7 +26,7 @@ import static org.revops.territory.TerritoryMap.in;
  * └─ APAC      R7 "1 AND (2 OR 3)": country JP; revenue ≥ 1e9; tier A
  * </pre>
  */
-final class TerritoryScenario {
+public final class TerritoryScenario {
     /** Territory code, "tie:<codes>" or null (unassigned), by account name. */
     static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
@@ -46,21 +46,21 @@ final class TerritoryScenario {
     }
 
     /** The territories of the map; {@link #rules} adds the rules. */
-    static TerritoryMap territories(String key, String name) {
+    public static TerritoryMap territories(String key, String name) {
         return TerritoryMap.create(key, name)
                 .territory("GLOBAL", null, 0).territory("EMEA", "GLOBAL", 0).territory("DACH", "EMEA", 0)
                 .territory("UKI", "EMEA", 0).territory("EMEA-MFG", "EMEA", 10).territory("AMER", "GLOBAL", 0)
                 .territory("AMER-ENT", "AMER", 0).territory("APAC", "GLOBAL", 0);
     }
 
-    static TerritoryMap model(String key, String name) {
+    public static TerritoryMap model(String key, String name) {
         TerritoryMap map = territories(key, name);
         rules(map, true, true);
         return map;
     }
 
     /** R1–R5 always; R6 on AMER-ENT only with {@code enterpriseRule}; R7 as drawn, else country JP alone. */
-    static void rules(TerritoryMap map, boolean enterpriseRule, boolean strictApac) {
+    public static void rules(TerritoryMap map, boolean enterpriseRule, boolean strictApac) {
         map.rule("EMEA", "R1", true, null, List.of(in("region", "EMEA")));
         map.rule("DACH", "R2", false, null, List.of(in("country", "DE", "AT", "CH")));
         map.rule("UKI", "R3", false, null, List.of(in("country", "GB", "IE")));

@@ -95,6 +95,18 @@ public class Visibility {
                 + account.sql() + ")))", concat(own.args(), deal.args(), account.args()));
     }
 
+    /**
+     * Leads a caller may read: those they may act for; a manager also sees unowned leads (the routing queue). Reps
+     * see only their own; admin, integration and read-only keys the whole workspace.
+     */
+    public static SqlPredicate readableLead(Caller caller, String alias) {
+        SqlPredicate own = owned(caller, alias + ".owner_id");
+        if (caller.role() != Role.MANAGER) {
+            return own;
+        }
+        return new SqlPredicate("(" + alias + ".owner_id IS NULL OR " + own.sql() + ")", own.args());
+    }
+
     private static Object[] concat(Object[]... parts) {
         return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray();
     }
