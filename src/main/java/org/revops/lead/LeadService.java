@@ -8,6 +8,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.lead.LeadDtos.LeadInput;
 import org.revops.lead.LeadDtos.LeadView;
+import org.revops.lead.scoring.LeadScoring;
+import org.revops.lead.scoring.ScoreReasons;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.error.FieldError;
@@ -46,7 +48,7 @@ public class LeadService {
                    l.employee_count, l.annual_revenue, l.currency, l.country, l.region, l.city, l.postal_code, l.source,
                    l.campaign, l.partner, l.budget_amount, l.budget_status, l.authority, l.need, l.timeline, l.visits,
                    l.email_opens, l.form_fills, l.events_attended, l.last_engaged_at, l.status, l.disqualified_reason,
-                   l.owner_id, l.territory_id, l.territory_cause, l.score, l.grade, l.scoring_model_id, l.scored_at,
+                   l.owner_id, l.territory_id, l.territory_cause, l.score, l.grade, l.score_reasons, l.scoring_model_id, l.scored_at,
                    l.predictive_score, l.predictive_model_id, l.predicted_at, l.converted_at, l.converted_account_id,
                    l.converted_contact_id, l.converted_opportunity_id, l.external_id, l.external_source, l.created_at,
                    l.updated_at, l.version
@@ -92,9 +94,11 @@ public class LeadService {
     private final Workspaces workspaces;
     private final Clock clock;
     private final LeadTerritories territories;
+    private final LeadScoring scoring;
 
     public LeadService(Db db, Visibility visibility, MergePatch mergePatch, Workspaces workspaces, Clock clock,
-                       LeadTerritories territories) {
+                       LeadTerritories territories, LeadScoring scoring) {
+        this.scoring = scoring;
         this.db = db;
         this.visibility = visibility;
         this.mergePatch = mergePatch;
@@ -137,7 +141,8 @@ public class LeadService {
                     lead.createdAt = clock.instant();
                     apply(lead, input, ownerId, defaultCurrency);
                     return lead.persist().map(saved -> lead.id)
-                            .call(id -> territories.matchOnWrite(caller.workspaceId(), id));
+                            .call(id -> territories.matchOnWrite(caller.workspaceId(), id))
+                            .call(id -> scoring.scoreOnWrite(caller.workspaceId(), id));
                 }))
                 .flatMap(id -> get(caller, id));
     }
@@ -157,7 +162,8 @@ public class LeadService {
                                         apply(lead, merged, merged.ownerId(), lead.currency);
                                         return lead.id;
                                     })
-                                    .call(leadId -> territories.matchOnWrite(caller.workspaceId(), leadId));
+                                    .call(leadId -> territories.matchOnWrite(caller.workspaceId(), leadId))
+                                    .call(leadId -> scoring.scoreOnWrite(caller.workspaceId(), leadId));
                         })))
                 .flatMap(leadId -> get(caller, leadId));
     }
@@ -315,6 +321,7 @@ public class LeadService {
                 row.getOffsetDateTime("last_engaged_at"), row.getString("status"),
                 row.getString("disqualified_reason"), row.getUUID("owner_id"), row.getUUID("territory_id"),
                 row.getString("territory_cause"), row.getInteger("score"), row.getString("grade"),
+                ScoreReasons.tree(row.getValue("score_reasons")),
                 row.getUUID("scoring_model_id"), row.getOffsetDateTime("scored_at"),
                 row.getInteger("predictive_score"), row.getUUID("predictive_model_id"),
                 row.getOffsetDateTime("predicted_at"), row.getOffsetDateTime("converted_at"),

@@ -66,17 +66,30 @@ public final class ScoringSql {
     public static Statement score(ScoringModel model, Scope scope, Binding binding, Object... scopeArgs) {
         List<Object> params = new ArrayList<>(List.of(binding.workspaceId(), binding.modelId(), binding.modelNumber(),
                 at(binding.now()), binding.cause(), binding.requiredState()));
-        String scopeSql = switch (scope) {
-            case ONE -> "l.id = " + param(params, scopeArgs[0], "uuid");
-            case RANGE -> "l.id BETWEEN " + param(params, scopeArgs[0], "uuid") + " AND "
-                    + param(params, scopeArgs[1], "uuid");
-            case STALE -> """
-                    l.scoring_model_id IS DISTINCT FROM CAST($2 AS uuid)
-                          AND l.id IN (SELECT x.id FROM leads x WHERE x.workspace_id = CAST($1 AS uuid)
-                                       AND x.scoring_model_id IS DISTINCT FROM CAST($2 AS uuid)
-                                       AND x.status NOT IN ('converted', 'disqualified')
-                                       FOR NO KEY UPDATE SKIP LOCKED)""";
-        };
+        String scopeSql;
+        String snapshotScope;   // the same bounds on the self-join, so it reads the same index range
+        switch (scope) {
+            case ONE -> {
+                String id = param(params, scopeArgs[0], "uuid");
+                scopeSql = "l.id = " + id;
+                snapshotScope = "o.id = " + id;
+            }
+            case RANGE -> {
+                String range = " BETWEEN " + param(params, scopeArgs[0], "uuid") + " AND "
+                        + param(params, scopeArgs[1], "uuid");
+                scopeSql = "l.id" + range;
+                snapshotScope = "o.id" + range;
+            }
+            default -> {
+                scopeSql = """
+                        l.scoring_model_id IS DISTINCT FROM CAST($2 AS uuid)
+                              AND l.id IN (SELECT x.id FROM leads x WHERE x.workspace_id = CAST($1 AS uuid)
+                                           AND x.scoring_model_id IS DISTINCT FROM CAST($2 AS uuid)
+                                           AND x.status NOT IN ('converted', 'disqualified')
+                                           FOR NO KEY UPDATE SKIP LOCKED)""";
+                snapshotScope = "TRUE";
+            }
+        }
         List<String> reasonColumns = new ArrayList<>();
         List<String> groupPoints = new ArrayList<>();
         List<String> groupReasons = new ArrayList<>();
@@ -114,7 +127,7 @@ public final class ScoringSql {
                         scoring_model_id = m.id, scored_at = CAST($4 AS timestamptz)
                     FROM leads o, reason r, model m
                     WHERE l.workspace_id = CAST($1 AS uuid) AND %s AND %s
-                      AND o.workspace_id = l.workspace_id AND o.id = l.id
+                      AND o.workspace_id = l.workspace_id AND o.id = l.id AND %s
                     RETURNING l.id, l.score, l.grade, l.score_reasons, o.score AS previous_score,
                               o.grade AS previous_grade),
                 history AS (
@@ -131,9 +144,10 @@ public final class ScoringSql {
                        count(s.id) FILTER (WHERE s.grade = 'A') AS grade_a, count(s.id) FILTER (WHERE s.grade = 'B') AS grade_b,
                        count(s.id) FILTER (WHERE s.grade = 'C') AS grade_c, count(s.id) FILTER (WHERE s.grade = 'D') AS grade_d,
                        min(s.score) AS score, min(s.grade) AS grade, min(s.previous_score) AS previous_score,
-                       min(s.previous_grade) AS previous_grade
-                FROM scored s""".formatted(String.join(", ", reasonColumns), score, grade, reasons, scopeSql, OPEN,
-                binding.jobId() == null ? "CAST(NULL AS uuid)" : param(params, binding.jobId(), "uuid"));
+                       min(s.previous_grade) AS previous_grade%s
+                FROM scored s""".formatted(String.join(", ", reasonColumns), score, grade, reasons, scopeSql, OPEN, snapshotScope,
+                binding.jobId() == null ? "CAST(NULL AS uuid)" : param(params, binding.jobId(), "uuid"),
+                scope == Scope.ONE ? ", max(CAST(s.score_reasons AS text)) AS reasons" : "");
         return new Statement(sql, params);
     }
 
