@@ -2,6 +2,7 @@ package org.revops.lead.scoring;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -56,9 +57,9 @@ public final class ScoringDtos {
     @Input("GradeThresholdsInput")
     @Type("GradeThresholds")
     public record Thresholds(
-            @JsonProperty("A") @Name("A") @Schema(example = "80") BigDecimal a,
-            @JsonProperty("B") @Name("B") @Schema(example = "60") BigDecimal b,
-            @JsonProperty("C") @Name("C") @Schema(example = "40") BigDecimal c) {
+            @JsonProperty("A") @JsonbProperty("A") @Name("A") @Schema(example = "80") BigDecimal a,
+            @JsonProperty("B") @JsonbProperty("B") @Name("B") @Schema(example = "60") BigDecimal b,
+            @JsonProperty("C") @JsonbProperty("C") @Name("C") @Schema(example = "40") BigDecimal c) {
     }
 
     @Schema(name = "ScoringModelInput", description = "A rule-scoring model: weighted criteria and grade thresholds. "
