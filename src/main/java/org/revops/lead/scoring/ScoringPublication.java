@@ -76,6 +76,30 @@ public class ScoringPublication {
         });
     }
 
+    /**
+     * Publishes a model as version 1 inside a transaction the caller holds, without a job or permission checks, and
+     * scores the workspace's open leads with it by the same statement: for seeding a workspace that has no model yet
+     * (the demo). Returns the model's id.
+     */
+    public Uni<UUID> publishWithin(SqlClient tx, UUID ws, UUID userId, ScoringDtos.ScoringModelInput input) {
+        ScoringModel model = StoredModels.compile(input);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        ScoringSql.Statement all = ScoringSql.score(model, ScoringSql.Scope.RANGE,
+                new ScoringSql.Binding(ws, id, 1, now, "publish", null, "published"), new UUID(0, 0),
+                ScoringSql.MAX_UUID);
+        return db.query(tx, """
+                        INSERT INTO scoring_models (workspace_id, id, name, description, state, number, criteria,
+                                                    threshold_a, threshold_b, threshold_c, published_at, published_by,
+                                                    created_at, updated_at)
+                        VALUES ($1, $2, $3, $4, 'published', 1, $5::text::jsonb, $6, $7, $8, $9, $10, $9, $9)""",
+                        Tuple.from(new Object[] {ws, id, input.name(), input.description(),
+                                StoredModels.criteriaJson(model), model.thresholds().a(), model.thresholds().b(),
+                                model.thresholds().c(), now.atOffset(ZoneOffset.UTC), userId}))
+                .flatMap(inserted -> db.query(tx, all.sql(), Tuple.from(all.params())))
+                .replaceWith(id);
+    }
+
     private Uni<JsonNode> run(SqlClient conn, Caller caller, UUID modelId, JobProgress progress) {
         UUID ws = caller.workspaceId();
         Instant now = clock.instant();

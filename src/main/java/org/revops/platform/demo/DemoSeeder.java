@@ -18,6 +18,7 @@ import org.revops.platform.demo.DemoLifecycleGenerator.DealStory;
 import org.revops.platform.demo.DemoLifecycleGenerator.Lifecycle;
 import org.revops.platform.demo.DemoTerritoryGenerator.TerritoryMap;
 import org.revops.platform.workspace.WorkspaceProvisioning;
+import org.revops.lead.scoring.ScoringPublication;
 import org.revops.territory.RealignmentService;
 
 import java.nio.file.Files;
@@ -51,9 +52,11 @@ public class DemoSeeder {
     private final Clock clock;
     private final RealignmentService realignment;
     private final ObjectMapper json;
+    private final ScoringPublication scoring;
 
     public DemoSeeder(Db db, WorkspaceProvisioning provisioning, DemoConfig config, Clock clock,
-                      RealignmentService realignment, ObjectMapper json) {
+                      RealignmentService realignment, ObjectMapper json, ScoringPublication scoring) {
+        this.scoring = scoring;
         this.db = db;
         this.provisioning = provisioning;
         this.config = config;
@@ -104,6 +107,8 @@ public class DemoSeeder {
                 .call(ws -> DemoHistory.insertTargets(db, tx, ws.workspaceId(), lifecycle.targets(), now))
                 .call(ws -> DemoTerritories.insert(db, json, tx, ws.workspaceId(), territories, now))
                 .call(ws -> realignment.assignWithin(tx, ws.workspaceId(), territories.active().id()))
+                // last, so that every demo lead seeded before it is scored
+                .call(ws -> scoring.publishWithin(tx, ws.workspaceId(), ws.adminUserId(), DemoScoring.MODEL))
                 .map(WorkspaceProvisioning.Provisioned::apiKey));
     }
 
