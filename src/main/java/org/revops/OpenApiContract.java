@@ -49,7 +49,8 @@ public class OpenApiContract implements OASFilter {
                     org.revops.territory.TerritoryMemberService.LIST, org.revops.territory.TerritoryRuleService.LIST,
                     org.revops.lead.LeadService.LIST, org.revops.lead.RoutingService.QUEUE,
                     org.revops.lead.predictive.PredictiveModelService.LIST,
-                    org.revops.lead.predictive.PredictiveModelService.WEIGHTS)
+                    org.revops.lead.predictive.PredictiveModelService.WEIGHTS,
+                    org.revops.lead.scoring.ScoringModelService.LIST, org.revops.lead.scoring.LeadScoreHistory.LIST)
             .collect(Collectors.toMap(ListSpec::operationId, Function.identity()));
 
     /** List operations that answer one page of CSV as well as JSON ({@link CsvPageWriter}). */
