@@ -121,17 +121,6 @@ public class RoutingService {
                         }));
     }
 
-    /**
-     * Routes a lead on its own write, inside the writer's transaction, when {@code gradeBecameAOrB}: an owned or
-     * closed lead is left alone. The routing is recorded as done by the writer, with trigger {@code grade}.
-     */
-    public Uni<Void> routeOnWrite(Caller caller, UUID leadId, boolean gradeBecameAOrB) {
-        if (!gradeBecameAOrB) {
-            return Uni.createFrom().voidItem();
-        }
-        return routing.route(caller.workspaceId(), List.of(leadId), 0, "grade", caller.userId()).replaceWithVoid();
-    }
-
     /** The queue: unowned open leads the caller sees, with the latest routing attempt. Reps have none (403). */
     public Uni<Slice<QueuedLead>> queue(Caller caller, ListRequest request) {
         if (caller.role() == Role.REP) {
