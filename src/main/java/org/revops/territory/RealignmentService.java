@@ -35,6 +35,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class RealignmentService {
     static final String LOCK = "territory-models";
+    /**
+     * Planner settings for the job's transaction. Row estimates of the engine's CTEs are guesses (a profile's ids
+     * unnested, rules' criteria expanded from jsonb), so: no nested loops where a hash join exists (a wrong guess must
+     * not become a loop per row), room for the chunk's hash tables in memory (the winners and the stored rows of
+     * a chunk are hashed against each other), and a plan per chunk rather than a generic one for every id range.
+     */
+    private static final String JOB_SETTINGS = "SELECT set_config('enable_nestloop', 'off', true), "
+            + "set_config('work_mem', '64MB', true), set_config('plan_cache_mode', 'force_custom_plan', true)";
     private static final String BUSY = "Another territory job (run, preview or activation) is still running in this "
             + "workspace; wait for it to finish (GET /api/v1/jobs?state=running)";
 
@@ -189,10 +197,8 @@ public class RealignmentService {
     /** Runs {@code step} for each id range of the workspace's accounts, one after the other, on {@code conn}. */
     private Uni<Void> forEachChunk(SqlClient conn, UUID ws,
                                    java.util.function.BiFunction<IdRanges.Range, Done, Uni<Void>> step) {
-        // The statements' CTE estimates collapse to one row and the planner then picks quadratic nested loops over
-        // them (bench/results/2026-11-23-vm-territories.md, 4-6x slower); the range joins stay nested loops anyway.
-        return db.query(conn, "SET LOCAL enable_nestloop = off", Tuple.tuple())
-                .flatMap(off -> db.query(conn, "SELECT count(*) AS n FROM accounts WHERE workspace_id = $1",
+        return db.query(conn, JOB_SETTINGS, Tuple.tuple())
+                .flatMap(set -> db.query(conn, "SELECT count(*) AS n FROM accounts WHERE workspace_id = $1",
                         Tuple.of(ws)))
                 .map(rows -> IdRanges.split(rows.iterator().next().getLong("n"), config.chunkSize()))
                 .flatMap(ranges -> Multi.createFrom().range(0, ranges.size())
