@@ -52,6 +52,15 @@ public class ForecastPeriodService {
         return calendar(caller).map(calendar -> view(calendar, parse(calendar, id, "id")));
     }
 
+    /** Parses a period id in a request body's {@code field}: 422 naming the field when it is not one. */
+    public static ForecastPeriod parseField(FiscalCalendar calendar, String id, String field) {
+        try {
+            return calendar.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid(field, e.getMessage());
+        }
+    }
+
     /** Parses a period id for a request parameter {@code field}: 400 naming the field when it is not one. */
     public static ForecastPeriod parse(FiscalCalendar calendar, String id, String field) {
         try {

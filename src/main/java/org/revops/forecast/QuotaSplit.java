@@ -33,6 +33,9 @@ public final class QuotaSplit {
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("at least one weight is needed");
         }
+        if (weights.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("weights must be numbers, not null");
+        }
         if (weights.stream().anyMatch(w -> w.signum() < 0)) {
             throw new IllegalArgumentException("weights must not be negative");
         }

@@ -52,7 +52,9 @@ public class WorkspaceSettings {
             Versions.check(expectedVersion, current.version());
             WorkspaceInput merged = mergePatch.apply(new WorkspaceInput(current.name(), current.fiscalYearStartMonth()),
                     patch, WorkspaceInput.class).value();
-            return db.query("""
+            Uni<Void> calendarFree = merged.fiscalYearStartMonth() == current.fiscalYearStartMonth()
+                    ? Uni.createFrom().voidItem() : refuseWhileQuotasExist(caller);
+            return calendarFree.flatMap(ok -> db.query("""
                             UPDATE workspaces SET name = $3, fiscal_year_start_month = $4, updated_at = $5,
                                    version = version + 1
                             WHERE id = $1 AND version = $2""",
@@ -64,8 +66,21 @@ public class WorkspaceSettings {
                             throw ApiProblem.conflict("The workspace changed while this request ran; read it again");
                         }
                         return current;
-                    });
+                    }));
         }).flatMap(done -> get(caller));
+    }
+
+    /** Quotas are stored by fiscal period: moving the fiscal year would silently shift every one of them. */
+    private Uni<Void> refuseWhileQuotasExist(Caller caller) {
+        return db.query("SELECT count(*) FROM quotas WHERE workspace_id = $1", Tuple.of(caller.workspaceId()))
+                .map(rows -> {
+                    long quotas = rows.iterator().next().getLong(0);
+                    if (quotas > 0) {
+                        throw ApiProblem.conflict("fiscalYearStartMonth", "cannot change while " + quotas
+                                + " quotas are set in fiscal periods; delete them first");
+                    }
+                    return null;
+                });
     }
 
     private static WorkspaceView toView(Row row) {
