@@ -154,11 +154,12 @@ class ScoringPublishTest extends ApiTest {
         withoutRetail.remove(1);
         as(ws.adminKey()).body(Map.of("criteria", withoutRetail, "thresholds", Map.of("A", 70)))
                 .patch(MODELS + "/" + v2).then().statusCode(200);
+        TestClock.set("2026-11-23T13:00:00Z");   // an hour later, so "newest first" does not rest on a tie
         JsonPath second = ScoringFixtures.publish(ws.adminKey(), v2);
         assertEquals(Map.of("publishedModelId", v2, "number", 2, "retiredModelId", v1, "leads", 5, "changed", 2,
                 "grades", Map.of("A", 2, "B", 1, "C", 1, "D", 1)), second.getMap("result"));
         as(ws.adminKey()).get(MODELS + "/" + v1).then().body("state", equalTo("retired"))
-                .body("retiredAt", equalTo("2026-11-23T12:00:00Z")).body("number", equalTo(1));
+                .body("retiredAt", equalTo("2026-11-23T13:00:00Z")).body("number", equalTo(1));
         as(ws.adminKey()).get(MODELS + "/" + v2).then().body("state", equalTo("published")).body("number", equalTo(2));
         assertEquals(List.of(30, "C"), scoreAndGrade("retail"));
         assertEquals(List.of(70, "A"), scoreAndGrade("edge"));
