@@ -1,14 +1,18 @@
 package org.revops.lead;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Type;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.revops.lead.scoring.ScoringDtos.ScoreReasonView;
 import org.revops.platform.rest.Versioned;
 
 import java.math.BigDecimal;
@@ -101,6 +105,9 @@ public final class LeadDtos {
                     enumeration = {"manual", "rule", "tie"}) String territoryCause,
             @Schema(description = "Rule score 0-100 from the published scoring model") Integer score,
             @Schema(enumeration = {"A", "B", "C", "D"}) String grade,
+            @Schema(description = "The criteria that counted towards score: criterion (position in the model), field, "
+                    + "label, weight, points; null while unscored", type = SchemaType.ARRAY,
+                    implementation = ScoreReasonView.class) @Ignore JsonNode scoreReasons,
             UUID scoringModelId, OffsetDateTime scoredAt,
             @Schema(description = "Predicted probability (0-100) of becoming won revenue") Integer predictiveScore,
             @Schema(description = "Why: the top three field values for and against a win (predictive models)")

@@ -10,6 +10,9 @@ import org.revops.lead.LeadDtos.LeadInput;
 import org.revops.lead.LeadDtos.LeadView;
 import org.revops.lead.predictive.PredictiveFactors;
 import org.revops.lead.predictive.PredictiveScoring;
+import org.revops.lead.scoring.LeadScoring;
+import org.revops.lead.scoring.ScoreChange;
+import org.revops.lead.scoring.ScoreReasons;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.error.FieldError;
@@ -48,8 +51,9 @@ public class LeadService {
                    l.employee_count, l.annual_revenue, l.currency, l.country, l.region, l.city, l.postal_code, l.source,
                    l.campaign, l.partner, l.budget_amount, l.budget_status, l.authority, l.need, l.timeline, l.visits,
                    l.email_opens, l.form_fills, l.events_attended, l.last_engaged_at, l.status, l.disqualified_reason,
-                   l.owner_id, l.territory_id, l.territory_cause, l.score, l.grade, l.scoring_model_id, l.scored_at,
-                   l.predictive_score, l.predictive_factors, l.predictive_model_id, l.predicted_at, l.converted_at, l.converted_account_id,
+                   l.owner_id, l.territory_id, l.territory_cause, l.score, l.grade, l.score_reasons, l.scoring_model_id,
+                   l.scored_at, l.predictive_score, l.predictive_factors, l.predictive_model_id, l.predicted_at,
+                   l.converted_at, l.converted_account_id,
                    l.converted_contact_id, l.converted_opportunity_id, l.external_id, l.external_source, l.created_at,
                    l.updated_at, l.version
             FROM leads l""";
@@ -95,9 +99,15 @@ public class LeadService {
     private final Clock clock;
     private final LeadTerritories territories;
     private final PredictiveScoring predictive;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LeadService.class);
+    private final LeadScoring scoring;
+    private final LeadRouting routing;
 
     public LeadService(Db db, Visibility visibility, MergePatch mergePatch, Workspaces workspaces, Clock clock,
-                       LeadTerritories territories, PredictiveScoring predictive) {
+                       LeadTerritories territories, PredictiveScoring predictive, LeadScoring scoring,
+                       LeadRouting routing) {
+        this.scoring = scoring;
+        this.routing = routing;
         this.db = db;
         this.visibility = visibility;
         this.mergePatch = mergePatch;
@@ -142,9 +152,11 @@ public class LeadService {
                     apply(lead, input, ownerId, defaultCurrency);
                     return lead.persist().map(saved -> lead.id)
                             .call(id -> territories.matchOnWrite(caller.workspaceId(), id))
-                            .call(id -> predictive.scoreOnWrite(caller.workspaceId(), id));
+                            .flatMap(id -> scoring.scoreOnWrite(caller.workspaceId(), id))
+                            .call(change -> predictive.scoreOnWrite(caller.workspaceId(), change.leadId()));
                 }))
-                .flatMap(id -> get(caller, id));
+                .call(change -> routeIfHot(caller, change))
+                .flatMap(change -> get(caller, change.leadId()));
     }
 
     /** JSON Merge Patch of the LeadInput fields; a converted lead is read-only (409). */
@@ -163,9 +175,29 @@ public class LeadService {
                                         return lead.id;
                                     })
                                     .call(leadId -> territories.matchOnWrite(caller.workspaceId(), leadId))
-                                    .call(leadId -> predictive.scoreOnWrite(caller.workspaceId(), leadId));
+                                    .flatMap(leadId -> scoring.scoreOnWrite(caller.workspaceId(), leadId))
+                                    .call(change -> predictive.scoreOnWrite(caller.workspaceId(), change.leadId()));
                         })))
-                .flatMap(leadId -> get(caller, leadId));
+                .call(change -> routeIfHot(caller, change))
+                .flatMap(change -> get(caller, change.leadId()));
+    }
+
+    /**
+     * A write that made the lead's grade A or B routes it (an owned or closed lead is left alone), after the write
+     * committed: routing locks reps' capacity rows, and a routing failure leaves the lead in the queue rather than
+     * undoing the write.
+     */
+    private Uni<Void> routeIfHot(Caller caller, ScoreChange change) {
+        if (!change.gradeBecameAOrB()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> routing.route(caller.workspaceId(), List.of(change.leadId()), 0, "grade",
+                        caller.userId()))
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warn("Routing lead " + change.leadId() + " after its grade became A or B failed", failure);
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** Deletes a lead; a converted one is kept as the record of where its account came from (409). */
@@ -321,6 +353,7 @@ public class LeadService {
                 row.getOffsetDateTime("last_engaged_at"), row.getString("status"),
                 row.getString("disqualified_reason"), row.getUUID("owner_id"), row.getUUID("territory_id"),
                 row.getString("territory_cause"), row.getInteger("score"), row.getString("grade"),
+                ScoreReasons.tree(row.getValue("score_reasons")),
                 row.getUUID("scoring_model_id"), row.getOffsetDateTime("scored_at"),
                 row.getInteger("predictive_score"),
                 PredictiveFactors.from(row.getJsonObject("predictive_factors")), row.getUUID("predictive_model_id"),

@@ -9,24 +9,33 @@ final class MoveSql {
     private MoveSql() {
     }
 
-    /** $1 workspace, $2 planning model, $3 active model (may be null), then the chunk's $4, $5 (id range). */
+    /**
+     * $1 workspace, $2 planning model, $3 active model (may be null); {@code %1$s} limits the accounts, {@code %2$s}
+     * and {@code %3$s} both models' assignments to the same accounts, so each join reads only the chunk's rows (hash
+     * or merge joins) instead of looking every account's assignment up one by one.
+     */
     private static final String MOVERS = """
             movers AS (
                 SELECT a.id AS account_id, a.owner_id, cur.territory_id AS from_id, nxt.territory_id AS to_id
                 FROM accounts a
                 LEFT JOIN territory_assignments cur
                        ON cur.workspace_id = a.workspace_id AND cur.model_id = $3 AND cur.account_id = a.id
+                      AND %2$s
                 LEFT JOIN territories ct ON ct.workspace_id = a.workspace_id AND ct.id = cur.territory_id
                 LEFT JOIN territory_assignments nxt
                        ON nxt.workspace_id = a.workspace_id AND nxt.model_id = $2 AND nxt.account_id = a.id
+                      AND %3$s
                 LEFT JOIN territories nt ON nt.workspace_id = a.workspace_id AND nt.id = nxt.territory_id
-                WHERE a.workspace_id = $1 AND %s AND ct.code IS DISTINCT FROM nt.code
+                WHERE a.workspace_id = $1 AND %1$s AND ct.code IS DISTINCT FROM nt.code
             )""";
 
-    private static final String CHUNK = "a.id >= $4 AND (CAST($5 AS uuid) IS NULL OR a.id < CAST($5 AS uuid))";
+    /** The chunk's id range, $4 ≤ id < $5 ($5 null: no upper bound), on a column. */
+    private static String chunk(String column) {
+        return column + " >= $4 AND (CAST($5 AS uuid) IS NULL OR " + column + " < CAST($5 AS uuid))";
+    }
 
     /** Records the movers of one chunk with their open deals; $6 is the preview job. */
-    static final String RECORD = "WITH " + MOVERS.formatted(CHUNK) + """
+    static final String RECORD = "WITH " + MOVERS.formatted(chunk("a.id"), chunk("cur.account_id"), chunk("nxt.account_id")) + """
             ,
             open_deals AS (
                 SELECT o.account_id, count(*) AS deals, sum(o.amount) AS amount
@@ -41,7 +50,7 @@ final class MoveSql {
             FROM movers m LEFT JOIN open_deals d ON d.account_id = m.account_id""";
 
     /** How many accounts the activation of $2 moves, over the whole workspace ($1, $3 as above). */
-    static final String COUNT = "WITH " + MOVERS.formatted("TRUE") + " SELECT count(*) AS moved FROM movers";
+    static final String COUNT = "WITH " + MOVERS.formatted("TRUE", "TRUE", "TRUE") + " SELECT count(*) AS moved FROM movers";
 
     static final String CLEAR = "DELETE FROM territory_moves WHERE workspace_id = $1 AND model_id = $2";
 

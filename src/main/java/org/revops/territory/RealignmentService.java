@@ -35,6 +35,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class RealignmentService {
     static final String LOCK = "territory-models";
+    /**
+     * Planner settings for the job's transaction. Row estimates of the engine's CTEs are guesses (a profile's ids
+     * unnested, rules' criteria expanded from jsonb), so: no nested loops where a hash join exists (a wrong guess must
+     * not become a loop per row), room for the chunk's hash tables in memory (the winners and the stored rows of
+     * a chunk are hashed against each other), and a plan per chunk rather than a generic one for every id range.
+     */
+    private static final String JOB_SETTINGS = "SELECT set_config('enable_nestloop', 'off', true), "
+            + "set_config('work_mem', '64MB', true), set_config('plan_cache_mode', 'force_custom_plan', true)";
     private static final String BUSY = "Another territory job (run, preview or activation) is still running in this "
             + "workspace; wait for it to finish (GET /api/v1/jobs?state=running)";
 
@@ -45,10 +53,13 @@ public class RealignmentService {
     private final Clock clock;
     private final ObjectMapper json;
     private final TerritoryModelService models;
+    private final List<ActivationFollower> followers;
 
     public RealignmentService(Db db, JobService jobs, JobCheckpoint checkpoint, TerritoryConfig config, Clock clock,
-                              ObjectMapper json, TerritoryModelService models) {
+                              ObjectMapper json, TerritoryModelService models,
+                              jakarta.enterprise.inject.Instance<ActivationFollower> followers) {
         this.models = models;
+        this.followers = followers.stream().toList();
         this.db = db;
         this.jobs = jobs;
         this.checkpoint = checkpoint;
@@ -107,6 +118,7 @@ public class RealignmentService {
                                         put(counts, "dealTerritoriesKept", row.getLong("kept"));
                                         return put(counts, "dealTerritoriesCleared", row.getLong("cleared"));
                                     }))
+                            .call(counts -> follow(conn, ws, modelId, counts))
                             .invoke(counts -> checkpoint.reached("territory.activate", "switch"))
                             .call(counts -> db.query(conn, """
                                     UPDATE territory_models SET state = 'archived', archived_at = $3,
@@ -185,10 +197,8 @@ public class RealignmentService {
     /** Runs {@code step} for each id range of the workspace's accounts, one after the other, on {@code conn}. */
     private Uni<Void> forEachChunk(SqlClient conn, UUID ws,
                                    java.util.function.BiFunction<IdRanges.Range, Done, Uni<Void>> step) {
-        // The statements' CTE estimates collapse to one row and the planner then picks quadratic nested loops over
-        // them (bench/results/2026-11-23-vm-territories.md, 4-6x slower); the range joins stay nested loops anyway.
-        return db.query(conn, "SET LOCAL enable_nestloop = off", Tuple.tuple())
-                .flatMap(off -> db.query(conn, "SELECT count(*) AS n FROM accounts WHERE workspace_id = $1",
+        return db.query(conn, JOB_SETTINGS, Tuple.tuple())
+                .flatMap(set -> db.query(conn, "SELECT count(*) AS n FROM accounts WHERE workspace_id = $1",
                         Tuple.of(ws)))
                 .map(rows -> IdRanges.split(rows.iterator().next().getLong("n"), config.chunkSize()))
                 .flatMap(ranges -> Multi.createFrom().range(0, ranges.size())
@@ -261,6 +271,15 @@ public class RealignmentService {
 
     private Uni<String> modelState(Caller caller, UUID modelId) {
         return models.get(caller, modelId).map(TerritoryDtos.TerritoryModelView::state);
+    }
+
+    /** Lets the records of other features (leads) follow the activation, one after the other, adding their counts. */
+    private Uni<Void> follow(SqlClient conn, UUID ws, UUID modelId, Map<String, Long> counts) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ActivationFollower follower : followers) {
+            chain = chain.chain(() -> follower.follow(conn, ws, modelId).invoke(counts::putAll).replaceWithVoid());
+        }
+        return chain;
     }
 
     private static Map<String, Long> put(Map<String, Long> counts, String name, long value) {

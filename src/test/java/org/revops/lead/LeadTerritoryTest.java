@@ -103,4 +103,48 @@ class LeadTerritoryTest extends ApiTest {
                 .statusCode(422).body("errors[0].field", equalTo("territoryId"));
         as(ws.adminKey()).get(LEADS + "/" + id).then().body("territoryId", equalTo(map.ids.get("DACH")));
     }
+
+    /**
+     * Activating a plan (same codes; no enterprise rule, APAC by country alone) moves open leads to the new model's
+     * territories in the same transaction: rule-made ones re-matched, manual ones kept by code; closed leads stay.
+     * A failed activation changes no lead.
+     */
+    @Test
+    void openLeadsFollowAnActivationAndAFailedOneChangesNothing() {
+        TerritoryMap live = TerritoryScenario.model(ws.adminKey(), "FY27");
+        Jobs.succeed(ws.adminKey(), live.path("/activate"));
+        String dach = lead(ws.adminKey(), company("L1", "DE", "EMEA", "Retail", 50, 1));
+        String tie = lead(ws.adminKey(), company("L6", "DE", "EMEA", "Retail", 5000, 1));
+        String japan = lead(ws.adminKey(), company("L8", "JP", "APAC", "Retail", 10, 1));
+        Map<String, Object> manualBody = company("M", "US", "AMER", "Retail", 10, 1);
+        manualBody.put("territoryId", live.ids.get("UKI"));
+        String manual = lead(ws.adminKey(), manualBody);
+        Map<String, Object> closedBody = company("D", "DE", "EMEA", "Retail", 50, 1);
+        closedBody.putAll(Map.of("status", "disqualified", "disqualifiedReason", "Competitor"));
+        String closed = lead(ws.adminKey(), closedBody);
+        assertEquals(java.util.Arrays.asList("DACH", "tie", null, "UKI", "DACH"),
+                java.util.stream.Stream.of(dach, tie, japan, manual, closed).map(id -> territoryOf(live, id)).toList());
+
+        TerritoryMap plan = TerritoryScenario.territories(ws.adminKey(), "FY28");
+        TerritoryScenario.rules(plan, false, false);
+        org.revops.support.TestCheckpoint.failAt("territory.activate", "switch");
+        try {
+            assertEquals("failed", Jobs.start(ws.adminKey(), plan.path("/activate")).getString("state"));
+        } finally {
+            org.revops.support.TestCheckpoint.reset();
+        }
+        as(ws.adminKey()).get(LEADS + "/" + tie).then().body("territoryCause", equalTo("tie"));
+        as(ws.adminKey()).get(LEADS + "/" + manual).then().body("territoryId", equalTo(live.ids.get("UKI")));
+
+        io.restassured.path.json.JsonPath job = Jobs.succeed(ws.adminKey(), plan.path("/activate"));
+        assertEquals(1, job.getInt("result.leadTerritoriesKept"), job.prettify());
+        assertEquals(0, job.getInt("result.leadTerritoriesCleared"));
+        assertEquals(3, job.getInt("result.leadsRematched"));
+        assertEquals(java.util.Arrays.asList(plan.ids.get("DACH"), plan.ids.get("DACH"), plan.ids.get("APAC"),
+                        plan.ids.get("UKI"), live.ids.get("DACH")),
+                java.util.stream.Stream.of(dach, tie, japan, manual, closed).map(id -> (String) as(ws.adminKey())
+                        .get(LEADS + "/" + id).then().extract().path("territoryId")).toList());
+        as(ws.adminKey()).get(LEADS + "/" + manual).then().body("territoryCause", equalTo("manual"));
+        as(ws.adminKey()).get(LEADS + "/" + tie).then().body("territoryCause", equalTo("rule"));
+    }
 }

@@ -46,7 +46,7 @@ public final class TerritoryScenario {
     }
 
     /** The territories of the map; {@link #rules} adds the rules. */
-    static TerritoryMap territories(String key, String name) {
+    public static TerritoryMap territories(String key, String name) {
         return TerritoryMap.create(key, name)
                 .territory("GLOBAL", null, 0).territory("EMEA", "GLOBAL", 0).territory("DACH", "EMEA", 0)
                 .territory("UKI", "EMEA", 0).territory("EMEA-MFG", "EMEA", 10).territory("AMER", "GLOBAL", 0)
@@ -60,7 +60,7 @@ public final class TerritoryScenario {
     }
 
     /** R1–R5 always; R6 on AMER-ENT only with {@code enterpriseRule}; R7 as drawn, else country JP alone. */
-    static void rules(TerritoryMap map, boolean enterpriseRule, boolean strictApac) {
+    public static void rules(TerritoryMap map, boolean enterpriseRule, boolean strictApac) {
         map.rule("EMEA", "R1", true, null, List.of(in("region", "EMEA")));
         map.rule("DACH", "R2", false, null, List.of(in("country", "DE", "AT", "CH")));
         map.rule("UKI", "R3", false, null, List.of(in("country", "GB", "IE")));

@@ -21,6 +21,7 @@ import org.revops.lead.predictive.PredictiveTraining;
 import org.revops.platform.security.Caller;
 import org.revops.platform.security.Role;
 import org.revops.platform.workspace.WorkspaceProvisioning;
+import org.revops.lead.scoring.ScoringPublication;
 import org.revops.territory.RealignmentService;
 
 import java.nio.file.Files;
@@ -56,9 +57,12 @@ public class DemoSeeder {
     private final RealignmentService realignment;
     private final ObjectMapper json;
     private final PredictiveTraining predictive;
+    private final ScoringPublication scoring;
 
     public DemoSeeder(Db db, WorkspaceProvisioning provisioning, DemoConfig config, Clock clock,
-                      RealignmentService realignment, ObjectMapper json, PredictiveTraining predictive) {
+                      RealignmentService realignment, ObjectMapper json, PredictiveTraining predictive,
+                      ScoringPublication scoring) {
+        this.scoring = scoring;
         this.db = db;
         this.provisioning = provisioning;
         this.config = config;
@@ -129,7 +133,9 @@ public class DemoSeeder {
                 .call(ws -> DemoHistory.insertTargets(db, tx, ws.workspaceId(), lifecycle.targets(), now))
                 .call(ws -> DemoTerritories.insert(db, json, tx, ws.workspaceId(), territories, now))
                 .call(ws -> realignment.assignWithin(tx, ws.workspaceId(), territories.active().id()))
-                .call(ws -> insertLeads(tx, ws.workspaceId(), leads, now)));
+                .call(ws -> insertLeads(tx, ws.workspaceId(), leads, now))
+                // last, so that every demo lead seeded before it is scored
+                .call(ws -> scoring.publishWithin(tx, ws.workspaceId(), ws.adminUserId(), DemoScoring.MODEL)));
     }
 
     /** The leads with their conversions: the new contacts and deals (with stage histories) first, then the leads. */

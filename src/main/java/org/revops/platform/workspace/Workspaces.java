@@ -20,4 +20,10 @@ public class Workspaces {
         return db.query("SELECT currency FROM workspaces WHERE id = $1", Tuple.of(caller.workspaceId()))
                 .map(rows -> rows.iterator().next().getString("currency"));
     }
+
+    /** The month (1-12) the workspace's fiscal year starts in. */
+    public Uni<Integer> fiscalYearStartMonth(Caller caller) {
+        return db.query("SELECT fiscal_year_start_month FROM workspaces WHERE id = $1", Tuple.of(caller.workspaceId()))
+                .map(rows -> rows.iterator().next().getInteger("fiscal_year_start_month"));
+    }
 }
