@@ -3,12 +3,15 @@
 -- percent, $4 model, $5 fields, $6 now).
 INSERT INTO predictive_frequencies (workspace_id, model_id, field, value, won, lost)
 SELECT $1, $4, f.field, f.value, count(*) FILTER (WHERE c.won), count(*) FILTER (WHERE NOT c.won)
-FROM (SELECT l.*, coalesce(l.status = 'converted' AND s.is_won, false) AS won, ((get_byte(uuid_send(l.id), 14) * 256 + get_byte(uuid_send(l.id), 15)) % 100 < $3) AS held_out
+FROM (SELECT l.*, false AS won, ((get_byte(uuid_send(l.id), 14) * 256 + get_byte(uuid_send(l.id), 15)) % 100 < $3) AS held_out
 FROM leads l
-LEFT JOIN opportunities o ON o.workspace_id = l.workspace_id AND o.id = l.converted_opportunity_id
-LEFT JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
-WHERE l.workspace_id = $1 AND l.created_at >= $2
-  AND (l.status = 'disqualified' OR (l.status = 'converted' AND s.is_closed))) c
+WHERE l.workspace_id = $1 AND l.created_at >= $2 AND l.status = 'disqualified'
+UNION ALL
+SELECT l.*, s.is_won AS won, ((get_byte(uuid_send(l.id), 14) * 256 + get_byte(uuid_send(l.id), 15)) % 100 < $3) AS held_out
+FROM leads l
+JOIN opportunities o ON o.workspace_id = l.workspace_id AND o.id = l.converted_opportunity_id
+JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
+WHERE l.workspace_id = $1 AND l.created_at >= $2 AND l.status = 'converted' AND s.is_closed) c
 CROSS JOIN LATERAL unnest(ARRAY['source', 'campaign', 'industry', 'country', 'region', 'budgetStatus', 'authority', 'timeline', 'employeeCount', 'annualRevenue', 'budgetAmount', 'visits', 'emailOpens', 'formFills', 'eventsAttended', 'daysSinceLastEngaged']::text[],
   ARRAY[coalesce(c.source, '(unknown)'),
     coalesce(c.campaign, '(none)'),

@@ -5,7 +5,8 @@
 -- (log-normal, median 200 employees), revenue, BANT and engagement are drawn per lead. A closed lead is won with
 -- probability 1 / (1 + e^-logit), logit = -1.2 + channel + authority + budget + timeline effects (the demo's shape,
 -- see DemoLeadGenerator): won leads are converted with a deal closed won; lost ones are converted with a deal closed
--- lost (40 %) or disqualified (60 %). Deals live in the demo's "New business" pipeline, on one account.
+-- lost (40 %) or disqualified (60 %), 50 days after creation; they were last engaged 0–49 days before that. Deals
+-- live in the demo's "New business" pipeline, on one account.
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
 BEGIN;
@@ -62,7 +63,7 @@ INSERT INTO opportunities (workspace_id, id, name, account_id, owner_id, pipelin
 SELECT :'ws', md5('bench-deal-' || b.g)::uuid, 'Bench lead deal ' || b.g, :'account', :'owner', :'pipeline',
        CASE WHEN b.won THEN CAST(:'won_stage' AS uuid) ELSE CAST(:'lost_stage' AS uuid) END,
        1000 + (b.g % 50) * 500, 'USD', (now() - interval '1 day' * floor(b.d * 650))::date, b.source,
-       now() - interval '1 day' * floor(b.d * 650 + 40), now(), now(), now() - interval '1 day' * floor(b.d * 650)
+       now() - interval '1 day' * floor(b.d * 650), now(), now(), now() - interval '1 day' * floor(b.d * 650)
 FROM bench_leads b
 WHERE b.closed AND (b.won OR b.lost_as_deal);
 
@@ -77,12 +78,14 @@ SELECT :'ws', b.id, 'Bench ' || b.g, 'Bench company ' || (b.g % 50000), 'USD', b
        CASE WHEN b.budget_status IN ('indicative', 'approved') THEN 5000 + floor(b.k * 200000) END,
        b.budget_status, b.authority, b.timeline, floor(b.v * 15)::int, floor(b.v * 37)::int % 20,
        floor(b.k * 4)::int, CASE WHEN b.source = 'trade-show' THEN 1 ELSE floor(b.s2 * 1.2)::int END,
-       CASE WHEN b.k < 0.1 THEN NULL ELSE now() - interval '1 day' * (floor(b.d * 650) + 50 - floor(b.v * 10)) END,
+       CASE WHEN b.k < 0.1 THEN NULL
+            WHEN NOT b.closed THEN now() - interval '1 day' * floor(b.v * 120)
+            ELSE now() - interval '1 day' * (floor(b.d * 650) + floor(b.v * 50)) END,
        CASE WHEN NOT b.closed THEN (ARRAY['new', 'working', 'nurturing', 'qualified'])[1 + floor(b.v * 4)::int]
             WHEN b.won OR b.lost_as_deal THEN 'converted' ELSE 'disqualified' END,
        CASE WHEN b.closed AND NOT b.won AND NOT b.lost_as_deal THEN 'No budget' END,
        :'owner',
-       CASE WHEN b.closed AND (b.won OR b.lost_as_deal) THEN now() - interval '1 day' * floor(b.d * 650 + 40) END,
+       CASE WHEN b.closed AND (b.won OR b.lost_as_deal) THEN now() - interval '1 day' * floor(b.d * 650) END,
        CASE WHEN b.closed AND (b.won OR b.lost_as_deal) THEN CAST(:'account' AS uuid) END,
        CASE WHEN b.closed AND (b.won OR b.lost_as_deal) THEN md5('bench-deal-' || b.g)::uuid END,
        now() - interval '1 day' * (floor(b.d * 650) + 50), now() - interval '1 day' * floor(b.d * 650)

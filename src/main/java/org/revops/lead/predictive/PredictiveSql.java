@@ -24,15 +24,20 @@ final class PredictiveSql {
 
     /**
      * The closed leads of workspace $1 created from $2 on, with their outcome ({@code won}) and their side of the
-     * held-out split ({@code held_out}, $3 percent).
+     * held-out split ({@code held_out}, $3 percent). Disqualified and converted leads are read apart and put together
+     * (UNION ALL): an outer join from every lead to its deal would hash the disqualified leads' null deal ids into one
+     * bucket, and PostgreSQL's hash join then splits batches without end (minutes at a million leads).
      */
     private static final String CLOSED = """
-            SELECT l.*, coalesce(l.status = 'converted' AND s.is_won, false) AS won, %s AS held_out
+            SELECT l.*, false AS won, %1$s AS held_out
             FROM leads l
-            LEFT JOIN opportunities o ON o.workspace_id = l.workspace_id AND o.id = l.converted_opportunity_id
-            LEFT JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
-            WHERE l.workspace_id = $1 AND l.created_at >= $2
-              AND (l.status = 'disqualified' OR (l.status = 'converted' AND s.is_closed))"""
+            WHERE l.workspace_id = $1 AND l.created_at >= $2 AND l.status = 'disqualified'
+            UNION ALL
+            SELECT l.*, s.is_won AS won, %1$s AS held_out
+            FROM leads l
+            JOIN opportunities o ON o.workspace_id = l.workspace_id AND o.id = l.converted_opportunity_id
+            JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
+            WHERE l.workspace_id = $1 AND l.created_at >= $2 AND l.status = 'converted' AND s.is_closed"""
             .formatted(HeldOut.sql("l.id", "$3"));
 
     /** The history in the window: closed, won, and how many of each fall on the training side. */

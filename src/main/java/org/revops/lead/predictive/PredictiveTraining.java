@@ -118,8 +118,11 @@ public class PredictiveTraining {
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, Long> millis = new LinkedHashMap<>();
         ObjectNode result = json.createObjectNode().put("modelId", modelId.toString());
-        return db.inTransaction(tx -> timed(millis, "history", () -> db.query(tx, PredictiveSql.HISTORY,
-                        Tuple.of(ws, from, config.heldOutPercent())))
+        // The job's sorts and hashes (a million leads' pairs) spill to disk at the default 4 MB; one job at a time
+        // per workspace may take more, for this transaction only.
+        return db.inTransaction(tx -> db.query(tx, "SET LOCAL work_mem = '64MB'", Tuple.tuple())
+                .flatMap(set -> timed(millis, "history", () -> db.query(tx, PredictiveSql.HISTORY,
+                        Tuple.of(ws, from, config.heldOutPercent()))))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new History(row.getLong("closed"), row.getLong("won"), row.getLong("training"),

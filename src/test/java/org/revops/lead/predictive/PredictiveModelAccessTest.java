@@ -2,6 +2,7 @@ package org.revops.lead.predictive;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,22 @@ class PredictiveModelAccessTest extends ApiTest {
                 .contentType("application/problem+json");
         as(ws.adminKey()).get(MODELS + "/" + UUID.randomUUID() + "/weights").then().statusCode(404);
         assertEquals(before, written());
+    }
+
+    @Test
+    void oneTrainingAtATimePerWorkspace() {
+        UUID running = UUID.randomUUID();
+        db.query("""
+                        INSERT INTO jobs (workspace_id, id, kind, lock_key, state, created_by, created_at, heartbeat_at)
+                        VALUES ($1, $2, 'predictive.train', 'predictive-models', 'running', $3, now(), now())""",
+                Tuple.of(ws.id(), running, ws.adminId())).await().atMost(java.time.Duration.ofSeconds(10));
+        long before = written();
+        as(ws.adminKey()).body("{}").post(MODELS).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.startsWith("A predictive model is already being trained"));
+        assertEquals(before, written());
+        db.query("UPDATE jobs SET state = 'failed' WHERE workspace_id = $1 AND id = $2", Tuple.of(ws.id(), running))
+                .await().atMost(java.time.Duration.ofSeconds(10));
+        assertEquals("failed", Jobs.start(ws.adminKey(), MODELS).getString("state"));   // refused: no history
     }
 
     @Test
@@ -136,6 +153,17 @@ class PredictiveModelAccessTest extends ApiTest {
         assertEquals("active", GraphQLClient.ok(ws.adminKey(),
                 "query($id: String!) { predictiveModel(id: $id) { id state quality { auc } } }", Map.of("id", id))
                 .getString("data.predictiveModel.state"));
+        // a lead created through GraphQL is scored in the same mutation, factors included
+        JsonPath created = GraphQLClient.ok(ws.adminKey(), """
+                mutation { createLead(input: {lastName: "Graph", source: "partner-referral", authority: "user"}) {
+                    lead { predictiveScore predictiveModelId predictiveFactors { positive { field value weight }
+                                                                                 negative { field value } } }
+                    userErrors { field } } }""", Map.of());
+        assertEquals(id, created.getString("data.createLead.lead.predictiveModelId"));
+        assertEquals("source", created.getString("data.createLead.lead.predictiveFactors.positive[0].field"));
+        assertEquals("partner-referral", created.getString("data.createLead.lead.predictiveFactors.positive[0].value"));
+        assertEquals(true, created.getInt("data.createLead.lead.predictiveScore") > 50);
+
         Member rep = newMember(ws, "Rex Rep", "rep", null);
         GraphQLClient.post(rep.key(), "{ predictiveModels { edges { node { id } } } }", Map.of()).then()
                 .statusCode(200).body("errors.message", hasItem(org.hamcrest.Matchers.containsString("admins, managers")))
