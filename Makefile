@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B $(if $(CI),-ntp,)
 JAR := target/quarkus-app/quarkus-run.jar
 SOURCES := pom.xml $(shell find src/main src/test/java/org/revops/devrun -type f 2>/dev/null)
 
-.PHONY: run test build openapi bench bench-funnel bench-territories bench-leads docker clean
+.PHONY: run test build openapi bench bench-funnel bench-territories bench-leads bench-leads-training docker clean
 
 ## run: build if needed, then start the API on :8080 with an embedded PostgreSQL kept in .data/
 run: $(JAR)
@@ -39,6 +39,11 @@ bench-territories: $(JAR)
 ## POST /api/v1/leads with and without a published model (see bench/README.md)
 bench-leads: $(JAR)
 	bash bench/leads.sh
+
+## bench-leads-training: predictive training over 1M closed leads (and 100k open ones to score) as a job through the
+## API, with its memory sampled, beside the counting statement alone in psql (see bench/README.md)
+bench-leads-training: $(JAR)
+	bash bench/leads_training.sh
 
 ## docker: the JVM image (needs a Docker engine)
 docker: $(JAR)

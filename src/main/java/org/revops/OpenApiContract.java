@@ -47,7 +47,9 @@ public class OpenApiContract implements OASFilter {
                     org.revops.territory.TerritoryAssignmentService.MOVE_LIST,
                     org.revops.territory.TerritoryModelService.LIST, org.revops.territory.TerritoryQueries.LIST,
                     org.revops.territory.TerritoryMemberService.LIST, org.revops.territory.TerritoryRuleService.LIST,
-                    org.revops.lead.LeadService.LIST,
+                    org.revops.lead.LeadService.LIST, org.revops.lead.RoutingService.QUEUE,
+                    org.revops.lead.predictive.PredictiveModelService.LIST,
+                    org.revops.lead.predictive.PredictiveModelService.WEIGHTS,
                     org.revops.lead.scoring.ScoringModelService.LIST, org.revops.lead.scoring.LeadScoreHistory.LIST)
             .collect(Collectors.toMap(ListSpec::operationId, Function.identity()));
 

@@ -127,16 +127,24 @@ public class AccountService {
         UUID ownerId = input.ownerId() != null ? input.ownerId() : caller.userId();
         return visibility.checkNewOwner(caller, ownerId)
                 .flatMap(ok -> workspaces.currency(caller))
-                .flatMap(defaultCurrency -> Panache.withTransaction(() -> {
-                    Account account = new Account();
-                    account.id = UUID.randomUUID();
-                    account.workspaceId = caller.workspaceId();
-                    account.createdAt = clock.instant();
-                    apply(account, input, ownerId, defaultCurrency);
-                    return account.persist().map(saved -> account.id)
-                            .call(id -> territories.assignOnWrite(caller.workspaceId(), id));
-                }))
+                .flatMap(defaultCurrency -> Panache.withTransaction(
+                        () -> persistNew(caller, input, ownerId, defaultCurrency)))
                 .flatMap(id -> get(caller, id));
+    }
+
+    /**
+     * Creates an account in the caller's current Hibernate transaction and assigns its territory; the caller has
+     * validated the input and checked the owner (create, and lead conversion, whose other records join the same
+     * transaction).
+     */
+    public Uni<UUID> persistNew(Caller caller, AccountInput input, UUID ownerId, String defaultCurrency) {
+        Account account = new Account();
+        account.id = UUID.randomUUID();
+        account.workspaceId = caller.workspaceId();
+        account.createdAt = clock.instant();
+        apply(account, input, ownerId, defaultCurrency);
+        return account.persist().map(saved -> account.id)
+                .call(id -> territories.assignOnWrite(caller.workspaceId(), id));
     }
 
     public Uni<AccountView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {

@@ -93,15 +93,21 @@ public class ContactService {
         caller.requireWrite();
         mergePatch.validate(input);
         return requireEditableAccount(caller, input.accountId())
-                .flatMap(ok -> Panache.withTransaction(() -> {
-                    Contact contact = new Contact();
-                    contact.id = UUID.randomUUID();
-                    contact.workspaceId = caller.workspaceId();
-                    contact.createdAt = clock.instant();
-                    apply(contact, input);
-                    return contact.persist().map(saved -> contact.id);
-                }))
+                .flatMap(ok -> Panache.withTransaction(() -> persistNew(caller, input)))
                 .flatMap(id -> get(caller, id));
+    }
+
+    /**
+     * Creates a contact in the caller's current Hibernate transaction; the caller has validated the input and checked
+     * the account (create, and lead conversion, whose account may be new in the same transaction).
+     */
+    public Uni<UUID> persistNew(Caller caller, ContactInput input) {
+        Contact contact = new Contact();
+        contact.id = UUID.randomUUID();
+        contact.workspaceId = caller.workspaceId();
+        contact.createdAt = clock.instant();
+        apply(contact, input);
+        return contact.persist().map(saved -> contact.id);
     }
 
     public Uni<ContactView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {

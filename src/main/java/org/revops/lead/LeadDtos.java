@@ -110,6 +110,8 @@ public final class LeadDtos {
                     implementation = ScoreReasonView.class) @Ignore JsonNode scoreReasons,
             UUID scoringModelId, OffsetDateTime scoredAt,
             @Schema(description = "Predicted probability (0-100) of becoming won revenue") Integer predictiveScore,
+            @Schema(description = "Why: the top three field values for and against a win (predictive models)")
+            org.revops.lead.predictive.PredictiveFactors predictiveFactors,
             UUID predictiveModelId, OffsetDateTime predictedAt,
             OffsetDateTime convertedAt, UUID convertedAccountId, UUID convertedContactId, UUID convertedOpportunityId,
             String externalId, String externalSource, OffsetDateTime createdAt, OffsetDateTime updatedAt,

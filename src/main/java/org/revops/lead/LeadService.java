@@ -8,6 +8,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.lead.LeadDtos.LeadInput;
 import org.revops.lead.LeadDtos.LeadView;
+import org.revops.lead.predictive.PredictiveFactors;
+import org.revops.lead.predictive.PredictiveScoring;
 import org.revops.lead.scoring.LeadScoring;
 import org.revops.lead.scoring.ScoreReasons;
 import org.revops.platform.db.Db;
@@ -48,8 +50,9 @@ public class LeadService {
                    l.employee_count, l.annual_revenue, l.currency, l.country, l.region, l.city, l.postal_code, l.source,
                    l.campaign, l.partner, l.budget_amount, l.budget_status, l.authority, l.need, l.timeline, l.visits,
                    l.email_opens, l.form_fills, l.events_attended, l.last_engaged_at, l.status, l.disqualified_reason,
-                   l.owner_id, l.territory_id, l.territory_cause, l.score, l.grade, l.score_reasons, l.scoring_model_id, l.scored_at,
-                   l.predictive_score, l.predictive_model_id, l.predicted_at, l.converted_at, l.converted_account_id,
+                   l.owner_id, l.territory_id, l.territory_cause, l.score, l.grade, l.score_reasons, l.scoring_model_id,
+                   l.scored_at, l.predictive_score, l.predictive_factors, l.predictive_model_id, l.predicted_at,
+                   l.converted_at, l.converted_account_id,
                    l.converted_contact_id, l.converted_opportunity_id, l.external_id, l.external_source, l.created_at,
                    l.updated_at, l.version
             FROM leads l""";
@@ -94,10 +97,11 @@ public class LeadService {
     private final Workspaces workspaces;
     private final Clock clock;
     private final LeadTerritories territories;
+    private final PredictiveScoring predictive;
     private final LeadScoring scoring;
 
     public LeadService(Db db, Visibility visibility, MergePatch mergePatch, Workspaces workspaces, Clock clock,
-                       LeadTerritories territories, LeadScoring scoring) {
+                       LeadTerritories territories, PredictiveScoring predictive, LeadScoring scoring) {
         this.scoring = scoring;
         this.db = db;
         this.visibility = visibility;
@@ -105,6 +109,7 @@ public class LeadService {
         this.workspaces = workspaces;
         this.clock = clock;
         this.territories = territories;
+        this.predictive = predictive;
     }
 
     public Uni<Slice<LeadView>> list(Caller caller, ListRequest request) {
@@ -142,7 +147,8 @@ public class LeadService {
                     apply(lead, input, ownerId, defaultCurrency);
                     return lead.persist().map(saved -> lead.id)
                             .call(id -> territories.matchOnWrite(caller.workspaceId(), id))
-                            .call(id -> scoring.scoreOnWrite(caller.workspaceId(), id));
+                            .call(id -> scoring.scoreOnWrite(caller.workspaceId(), id))
+                            .call(id -> predictive.scoreOnWrite(caller.workspaceId(), id));
                 }))
                 .flatMap(id -> get(caller, id));
     }
@@ -163,7 +169,8 @@ public class LeadService {
                                         return lead.id;
                                     })
                                     .call(leadId -> territories.matchOnWrite(caller.workspaceId(), leadId))
-                                    .call(leadId -> scoring.scoreOnWrite(caller.workspaceId(), leadId));
+                                    .call(leadId -> scoring.scoreOnWrite(caller.workspaceId(), leadId))
+                                    .call(leadId -> predictive.scoreOnWrite(caller.workspaceId(), leadId));
                         })))
                 .flatMap(leadId -> get(caller, leadId));
     }
@@ -323,7 +330,8 @@ public class LeadService {
                 row.getString("territory_cause"), row.getInteger("score"), row.getString("grade"),
                 ScoreReasons.tree(row.getValue("score_reasons")),
                 row.getUUID("scoring_model_id"), row.getOffsetDateTime("scored_at"),
-                row.getInteger("predictive_score"), row.getUUID("predictive_model_id"),
+                row.getInteger("predictive_score"),
+                PredictiveFactors.from(row.getJsonObject("predictive_factors")), row.getUUID("predictive_model_id"),
                 row.getOffsetDateTime("predicted_at"), row.getOffsetDateTime("converted_at"),
                 row.getUUID("converted_account_id"), row.getUUID("converted_contact_id"),
                 row.getUUID("converted_opportunity_id"), row.getString("external_id"),

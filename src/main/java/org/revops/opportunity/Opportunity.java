@@ -33,6 +33,10 @@ public class Opportunity extends PanacheEntityBase {
     public String forecastCategoryOverride;
     public String nextStep;
     public String source;
+    /** The campaign of the lead the deal was converted from (or set by a person). */
+    public String campaign;
+    /** The lead the deal was converted from; written by the conversion only. */
+    public UUID leadId;
     public String externalId;
     public String externalSource;
     /** When the deal entered its current stage: the clock of "days in stage" and of stalling. */

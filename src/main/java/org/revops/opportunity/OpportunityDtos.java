@@ -45,6 +45,8 @@ public final class OpportunityDtos {
             String grade,
             @Size(max = 500) @Schema(example = "Send revised proposal") String nextStep,
             @Size(max = 100) @Schema(description = "Where the deal came from", example = "trade-show") String source,
+            @Size(max = 200) @Schema(description = "The campaign that produced the deal", example = "Hannover Messe 2026")
+            String campaign,
             @Size(max = 200) String externalId,
             @Size(max = 100) String externalSource,
             @Schema(description = "A territory of the active territory model, set by hand; null: the deal follows its "
@@ -60,7 +62,12 @@ public final class OpportunityDtos {
             @Schema(description = "`stage` or `manual`", enumeration = {"stage", "manual"}) String probabilitySource,
             ForecastCategory forecastCategory,
             @Schema(enumeration = {"stage", "manual"}) String forecastCategorySource,
-            String nextStep, String source, String externalId, String externalSource,
+            String nextStep,
+            @Schema(description = "Where the deal came from; a converted lead's channel") String source,
+            @Schema(description = "The campaign that produced the deal; a converted lead's campaign") String campaign,
+            @Schema(description = "The lead the deal was converted from (POST /api/v1/leads/{id}/convert)")
+            UUID leadId,
+            String externalId, String externalSource,
             @Schema(description = "`open`, `won` or `lost`, from the stage", enumeration = {"open", "won", "lost"})
             String status,
             @Schema(description = "When the deal was closed; null while open") OffsetDateTime closedAt,

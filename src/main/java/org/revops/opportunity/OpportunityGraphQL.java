@@ -78,7 +78,8 @@ public class OpportunityGraphQL {
     public record OpportunityFilter(List<UUID> id, List<UUID> stageId, List<UUID> pipelineId, List<UUID> ownerId,
                                     List<UUID> accountId, List<UUID> territoryId,
                                     List<ForecastCategory> forecastCategory, Boolean closed,
-                                    Boolean won, List<String> currency, List<String> source, List<String> externalId,
+                                    Boolean won, List<String> currency, List<String> source, List<String> campaign,
+                                    List<UUID> leadId, List<String> externalId,
                                     List<String> externalSource, LocalDate closeDateFrom, LocalDate closeDateTo,
                                     BigDecimal amountMin, BigDecimal amountMax, Boolean stalled, List<String> grade,
                                     OffsetDateTime closedFrom, OffsetDateTime closedTo, String q,
@@ -93,7 +94,7 @@ public class OpportunityGraphQL {
                                    @DecimalMin("0") @DecimalMax("100") BigDecimal probability,
                                    ForecastCategory forecastCategory,
                                    @Description("A person's grade A, B or C; wins over the computed one") String grade,
-                                   String nextStep, String source,
+                                   String nextStep, String source, String campaign,
                                    String externalId, String externalSource,
                                    @Description("A territory of the active model set by hand") UUID territoryId) {
     }

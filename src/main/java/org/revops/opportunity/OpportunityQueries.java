@@ -29,7 +29,8 @@ public final class OpportunityQueries {
                    o.probability_override IS NOT NULL AS probability_manual,
                    coalesce(o.forecast_category_override, s.forecast_category) AS forecast_category,
                    o.forecast_category_override IS NOT NULL AS forecast_category_manual,
-                   o.next_step, o.source, o.external_id, o.external_source, o.created_at, o.updated_at, o.version,
+                   o.next_step, o.source, o.campaign, o.lead_id, o.external_id, o.external_source, o.created_at,
+                   o.updated_at, o.version,
                    s.is_closed, s.is_won, o.closed_at, o.close_reason_id, o.competitor, o.close_notes,
                    g.computed_grade, o.grade_override, coalesce(o.grade_override, g.computed_grade) AS grade,
                    o.last_activity_at, o.stage_entered_at, o.close_date_pushes,
@@ -87,6 +88,8 @@ public final class OpportunityQueries {
             .single("won", ValueType.BOOLEAN, "(s.is_closed AND s.is_won) = ?", "Only won (true) or not won (false).")
             .anyOf("currency", ValueType.TEXT, "o.currency", "ISO 4217 currency.")
             .anyOf("source", ValueType.TEXT, "o.source", "Where the deal came from.")
+            .anyOf("campaign", ValueType.TEXT, "o.campaign", "Campaign, exact; repeat for several.")
+            .anyOf("leadId", ValueType.UUID_, "o.lead_id", "The lead the deal was converted from.")
             .anyOf("externalId", ValueType.TEXT, "o.external_id", "Id in the source system.")
             .anyOf("externalSource", ValueType.TEXT, "o.external_source", "Source system.")
             .single("closeDateFrom", ValueType.DATE, "o.close_date >= ?", "Close date on or after (YYYY-MM-DD).")

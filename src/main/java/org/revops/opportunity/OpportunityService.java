@@ -93,19 +93,26 @@ public class OpportunityService {
         UUID ownerId = input.ownerId() != null ? input.ownerId() : caller.userId();
         return checkReferences(caller, input)
                 .call(stage -> visibility.checkNewOwner(caller, ownerId))
-                .flatMap(stage -> workspaces.currency(caller).flatMap(currency -> Panache.withTransaction(() -> {
-                    refuseClosedStage(stage);
-                    Opportunity deal = new Opportunity();
-                    deal.id = UUID.randomUUID();
-                    deal.workspaceId = caller.workspaceId();
-                    deal.createdAt = clock.instant();
-                    deal.stageEnteredAt = deal.createdAt;
-                    apply(deal, input, ownerId, stage.pipelineId(), input.currency() != null ? input.currency() : currency);
-                    return deal.persistAndFlush()
-                            .call(saved -> history.record(caller, deal, "create", null, tracked(deal, stage)))
-                            .map(saved -> deal.id);
-                })))
+                .flatMap(stage -> workspaces.currency(caller).flatMap(currency -> Panache.withTransaction(
+                        () -> persistNew(caller, input, ownerId, stage,
+                                input.currency() != null ? input.currency() : currency, null))))
                 .flatMap(id -> get(caller, id));
+    }
+
+    /** Creates a deal in the caller's current Hibernate transaction; references and owner were checked. */
+    Uni<UUID> persistNew(Caller caller, OpportunityInput input, UUID ownerId, StageFacts stage, String currency,
+                         UUID leadId) {
+        refuseClosedStage(stage);
+        Opportunity deal = new Opportunity();
+        deal.id = UUID.randomUUID();
+        deal.workspaceId = caller.workspaceId();
+        deal.createdAt = clock.instant();
+        deal.stageEnteredAt = deal.createdAt;
+        apply(deal, input, ownerId, stage.pipelineId(), currency);
+        deal.leadId = leadId;
+        return deal.persistAndFlush()
+                .call(saved -> history.record(caller, deal, "create", null, tracked(deal, stage)))
+                .map(saved -> deal.id);
     }
 
     /**
@@ -164,7 +171,7 @@ public class OpportunityService {
                 patched.touched("pipelineId") ? in.pipelineId() : null, in.stageId(), in.amount(), in.currency(),
                 in.closeDate(), patched.touched("probability") ? in.probability() : null,
                 patched.touched("forecastCategory") ? in.forecastCategory() : null, in.grade(), in.nextStep(), in.source(),
-                in.externalId(), in.externalSource(), in.territoryId());
+                in.campaign(), in.externalId(), in.externalSource(), in.territoryId());
     }
 
     /**
@@ -272,6 +279,7 @@ public class OpportunityService {
         deal.gradeOverride = in.grade();
         deal.nextStep = in.nextStep();
         deal.source = in.source();
+        deal.campaign = in.campaign();
         deal.externalId = in.externalId();
         deal.externalSource = in.externalSource();
         deal.territoryId = in.territoryId();
@@ -282,7 +290,7 @@ public class OpportunityService {
         return new OpportunityInput(d.name, d.accountId, d.primaryContactId, d.ownerId, d.pipelineId, d.stageId,
                 d.amount, d.currency, d.closeDate, d.probabilityOverride,
                 d.forecastCategoryOverride == null ? null : ForecastCategory.valueOf(d.forecastCategoryOverride),
-                d.gradeOverride, d.nextStep, d.source, d.externalId, d.externalSource, d.territoryId);
+                d.gradeOverride, d.nextStep, d.source, d.campaign, d.externalId, d.externalSource, d.territoryId);
     }
 
     static OpportunityView toView(Row row) {
@@ -293,7 +301,8 @@ public class OpportunityService {
                 row.getBoolean("probability_manual") ? "manual" : "stage",
                 ForecastCategory.valueOf(row.getString("forecast_category")),
                 row.getBoolean("forecast_category_manual") ? "manual" : "stage", row.getString("next_step"),
-                row.getString("source"), row.getString("external_id"), row.getString("external_source"),
+                row.getString("source"), row.getString("campaign"), row.getUUID("lead_id"),
+                row.getString("external_id"), row.getString("external_source"),
                 !row.getBoolean("is_closed") ? "open" : row.getBoolean("is_won") ? "won" : "lost",
                 row.getOffsetDateTime("closed_at"), row.getUUID("close_reason_id"), row.getString("competitor"),
                 row.getString("close_notes"), row.getString("grade"),

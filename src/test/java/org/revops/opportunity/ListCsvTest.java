@@ -32,8 +32,8 @@ import static org.revops.support.CsvPages.walk;
 class ListCsvTest extends ApiTest {
     private static final String OPPORTUNITY_HEADER = "id,name,accountId,primaryContactId,ownerId,pipelineId,stageId,"
             + "amount,currency,closeDate,probability,probabilitySource,forecastCategory,forecastCategorySource,"
-            + "nextStep,source,externalId,externalSource,status,closedAt,closeReasonId,competitor,closeNotes,grade,"
-            + "gradeSource,computedGrade,lastActivityAt,nextFollowUpAt,stageEnteredAt,daysInStage,daysSinceCreation,"
+            + "nextStep,source,campaign,leadId,externalId,externalSource,status,closedAt,closeReasonId,competitor,"
+            + "closeNotes,grade,gradeSource,computedGrade,lastActivityAt,nextFollowUpAt,stageEnteredAt,daysInStage,daysSinceCreation,"
             + "closeDatePushes,stalled,stalledReasons,territoryId,territorySource,createdAt,updatedAt,version\r\n";
 
     private Workspace ws;
@@ -78,14 +78,14 @@ class ListCsvTest extends ApiTest {
 
     private String alphaRow(String stalledReasons) {
         return alpha + ",\"Alpha, big\"," + acme + ",," + ws.adminId() + "," + direct + "," + open
-                + ",1200.5000,EUR,2026-12-31,10.00,stage,Pipeline,stage,,,,,open,,,,,C,computed,C,,"
+                + ",1200.5000,EUR,2026-12-31,10.00,stage,Pipeline,stage,,,,,,,open,,,,,C,computed,C,,"
                 + "2026-04-01T09:01:00Z,2026-03-02T09:01:00Z,31,31,0,true," + stalledReasons + ",,,"
                 + "2026-03-02T09:01:00Z,2026-03-02T09:01:00Z,0\r\n";
     }
 
     private String betaRow(String lastActivityAt, String nextFollowUpAt, String stalledReasons) {
         return beta + ",'=Beta," + acme + ",," + ws.adminId() + "," + direct + "," + open
-                + ",5000.0000,EUR,2026-12-31,10.00,stage,Pipeline,stage,\"Call back\nTuesday\",,,,open,,,,,C,computed,"
+                + ",5000.0000,EUR,2026-12-31,10.00,stage,Pipeline,stage,\"Call back\nTuesday\",,,,,,open,,,,,C,computed,"
                 + "C," + lastActivityAt + "," + nextFollowUpAt + ",2026-03-02T09:02:00Z,31,31,0,true," + stalledReasons
                 + ",,,2026-03-02T09:02:00Z,2026-03-02T09:02:00Z,0\r\n";
     }

@@ -16,6 +16,10 @@ public interface DemoConfig {
     @WithDefault("2000")
     int opportunities();
 
+    /** Leads in the demo workspace, with their conversion history (0: none, and no predictive training). */
+    @WithDefault("4000")
+    int leads();
+
     /** Where to also write the demo admin key (readable by the owner only), for scripts and the README examples. */
     Optional<String> apiKeyFile();
 }

@@ -17,6 +17,9 @@ import org.revops.platform.demo.DemoDataGenerator.UserRow;
 import org.revops.platform.demo.DemoLifecycleGenerator.DealStory;
 import org.revops.platform.demo.DemoLifecycleGenerator.Lifecycle;
 import org.revops.platform.demo.DemoTerritoryGenerator.TerritoryMap;
+import org.revops.lead.predictive.PredictiveTraining;
+import org.revops.platform.security.Caller;
+import org.revops.platform.security.Role;
 import org.revops.platform.workspace.WorkspaceProvisioning;
 import org.revops.lead.scoring.ScoringPublication;
 import org.revops.territory.RealignmentService;
@@ -38,7 +41,8 @@ import java.util.function.Function;
 /**
  * Seeds the demo workspace into an empty database on start-up (when {@code revops.demo.seed=true}), in one
  * transaction with set-based inserts ({@code INSERT … SELECT FROM unnest(arrays)}), and prints its admin key once.
- * Its live territory model is assigned by the assignment engine in the same transaction, as a run would.
+ * Its live territory model is assigned by the assignment engine in the same transaction, as a run would. Its leads
+ * ({@link DemoLeadGenerator}) then train the predictive model, as a job started once the seed is committed.
  */
 @ApplicationScoped
 public class DemoSeeder {
@@ -52,10 +56,12 @@ public class DemoSeeder {
     private final Clock clock;
     private final RealignmentService realignment;
     private final ObjectMapper json;
+    private final PredictiveTraining predictive;
     private final ScoringPublication scoring;
 
     public DemoSeeder(Db db, WorkspaceProvisioning provisioning, DemoConfig config, Clock clock,
-                      RealignmentService realignment, ObjectMapper json, ScoringPublication scoring) {
+                      RealignmentService realignment, ObjectMapper json, PredictiveTraining predictive,
+                      ScoringPublication scoring) {
         this.scoring = scoring;
         this.db = db;
         this.provisioning = provisioning;
@@ -63,6 +69,7 @@ public class DemoSeeder {
         this.clock = clock;
         this.realignment = realignment;
         this.json = json;
+        this.predictive = predictive;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -70,23 +77,42 @@ public class DemoSeeder {
             return;
         }
         seedIfEmpty().subscribe().with(
-                key -> key.ifPresent(this::announce),
+                seeded -> seeded.ifPresent(ws -> {
+                    announce(ws.apiKey());
+                    trainPredictiveModel(ws);
+                }),
                 failure -> LOG.error("Demo data could not be seeded", failure));
     }
 
-    /** Seeds when no workspace exists yet; returns the admin API key when it did. */
-    public Uni<java.util.Optional<String>> seedIfEmpty() {
+    /** Seeds when no workspace exists yet; returns the workspace (and its admin API key) when it did. */
+    Uni<java.util.Optional<WorkspaceProvisioning.Provisioned>> seedIfEmpty() {
         return db.query("SELECT EXISTS (SELECT 1 FROM workspaces) AS seeded", Tuple.tuple())
                 .flatMap(rows -> rows.iterator().next().getBoolean("seeded")
-                        ? Uni.createFrom().item(java.util.Optional.<String>empty())
-                        : seed(DemoDataGenerator.Sizes.forOpportunities(config.opportunities()))
+                        ? Uni.createFrom().item(java.util.Optional.<WorkspaceProvisioning.Provisioned>empty())
+                        : seedWorkspace(DemoDataGenerator.Sizes.forOpportunities(config.opportunities()))
                                 .map(java.util.Optional::of));
     }
 
+    /** The demo's leads teach a predictive model: trained as the demo admin, as a job, once the seed is committed. */
+    private void trainPredictiveModel(WorkspaceProvisioning.Provisioned ws) {
+        if (config.leads() == 0) {
+            return;
+        }
+        predictive.train(new Caller(ws.workspaceId(), ws.adminUserId(), Role.ADMIN), null).subscribe().with(
+                job -> System.out.println("Predictive model training on the demo leads: GET /api/v1/jobs/" + job.id()),
+                failure -> LOG.warn("The demo's predictive model could not be trained", failure));
+    }
+
+    /** Seeds the demo workspace; returns its admin API key. */
     public Uni<String> seed(DemoDataGenerator.Sizes sizes) {
+        return seedWorkspace(sizes).map(WorkspaceProvisioning.Provisioned::apiKey);
+    }
+
+    private Uni<WorkspaceProvisioning.Provisioned> seedWorkspace(DemoDataGenerator.Sizes sizes) {
         LocalDate today = LocalDate.now(clock);
         Dataset data = DemoDataGenerator.generate(SEED, sizes, today);
         Lifecycle lifecycle = DemoLifecycleGenerator.generate(SEED, data, today);
+        DemoLeadGenerator.Leads leads = DemoLeadGenerator.generate(SEED, data, today, config.leads());
         TerritoryMap territories = DemoTerritoryGenerator.generate(SEED, data.users());
         Map<UUID, DealStory> stories = new HashMap<>();
         lifecycle.stories().forEach(story -> stories.put(story.dealId(), story));
@@ -107,9 +133,19 @@ public class DemoSeeder {
                 .call(ws -> DemoHistory.insertTargets(db, tx, ws.workspaceId(), lifecycle.targets(), now))
                 .call(ws -> DemoTerritories.insert(db, json, tx, ws.workspaceId(), territories, now))
                 .call(ws -> realignment.assignWithin(tx, ws.workspaceId(), territories.active().id()))
+                .call(ws -> insertLeads(tx, ws.workspaceId(), leads, now))
                 // last, so that every demo lead seeded before it is scored
-                .call(ws -> scoring.publishWithin(tx, ws.workspaceId(), ws.adminUserId(), DemoScoring.MODEL))
-                .map(WorkspaceProvisioning.Provisioned::apiKey));
+                .call(ws -> scoring.publishWithin(tx, ws.workspaceId(), ws.adminUserId(), DemoScoring.MODEL)));
+    }
+
+    /** The leads with their conversions: the new contacts and deals (with stage histories) first, then the leads. */
+    private Uni<?> insertLeads(SqlClient tx, UUID ws, DemoLeadGenerator.Leads leads, OffsetDateTime now) {
+        Map<UUID, DealStory> stories = new HashMap<>();
+        leads.stories().forEach(story -> stories.put(story.dealId(), story));
+        return chunked(leads.contacts(), rows -> insertContacts(tx, ws, rows, now))
+                .call(() -> chunked(leads.deals(), rows -> insertOpportunities(tx, ws, rows, stories, now)))
+                .call(() -> chunked(leads.deals(), rows -> DemoHistory.insert(db, tx, ws, rows, stories)))
+                .call(() -> chunked(leads.leads(), rows -> DemoLeads.insert(db, tx, ws, rows)));
     }
 
     private void announce(String key) {
