@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 LEADS=${BENCH_LEADS:-1000000}
 RUNS=${BENCH_RUNS:-3}
 CREATES=${BENCH_CREATES:-1000}
+CREATE_ROUNDS=${BENCH_CREATE_ROUNDS:-4}
 CHUNK=${BENCH_CHUNK_SIZE:-50000}
 PORT=${BENCH_HTTP_PORT:-18086}
 DB_PORT=${BENCH_DB_PORT:-55438}
@@ -162,7 +163,7 @@ published_model() {  # on / off: the bench's published model stays or is retired
 }
 CREATE_ROWS=()
 : > "$WORK/with"; : > "$WORK/without"
-for round in 1 2; do
+for round in $(seq 1 "$CREATE_ROUNDS"); do
   published_model off; WITHOUT=$(p50_create); echo "$WITHOUT" >> "$WORK/without"
   published_model on; WITH=$(p50_create); echo "$WITH" >> "$WORK/with"
   echo "  creates round $round: p50 without a model ${WITHOUT} ms, with ${WITH} ms"
@@ -201,7 +202,7 @@ RESULT_FILE=bench/results/$(date -u +%Y-%m-%d)-$(hostname -s 2>/dev/null || echo
   echo "## Score on create"
   echo
   echo "p50 of POST /api/v1/leads ($CREATES requests on one kept-alive connection per measurement, the first half"
-  echo "discarded as warm-up; curl time_total), without a published model (retired by SQL) and with it:"
+  echo "discarded as warm-up; curl time_total), without a published model (retired by SQL) and with it, taking turns:"
   echo
   echo "| round | without model | with model | added |"
   echo "|---|---|---|---|"

@@ -103,8 +103,10 @@ public class ScoringPublication {
     private Uni<JsonNode> run(SqlClient conn, Caller caller, UUID modelId, JobProgress progress) {
         UUID ws = caller.workspaceId();
         Instant now = clock.instant();
-        return db.query(conn, StoredModels.SELECT + " WHERE m.workspace_id = $1 AND m.id = $2 FOR UPDATE",
-                        Tuple.of(ws, modelId))
+        // each chunk's statement is planned for its own id range (the statement stays prepared, see ScoringSql)
+        return db.query(conn, "SET LOCAL plan_cache_mode = force_custom_plan", Tuple.tuple())
+                .flatMap(custom -> db.query(conn, StoredModels.SELECT + " WHERE m.workspace_id = $1 AND m.id = $2 FOR UPDATE",
+                        Tuple.of(ws, modelId)))
                 .flatMap(rows -> db.query(conn, """
                                 SELECT coalesce(max(number), 0) + 1 AS next,
                                        (SELECT count(*) FROM leads WHERE workspace_id = $1) AS leads

@@ -3,6 +3,8 @@ package org.revops.lead.scoring;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.revops.platform.db.StatementCachingPool;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +25,9 @@ import java.util.stream.Collectors;
  * the target row itself, so a lead changed by a concurrent write while the statement waited for its row lock is
  * scored on its new values (PostgreSQL re-evaluates SET on the newest row version); the old score comes from a
  * self-join on the snapshot. The grade is the (score + 1)-th letter of a 101-letter table built from the thresholds.
+ *
+ * <p>The statement is marked to stay prepared ({@link StatementCachingPool}): a lead write runs the same text for as long
+ * as the model is published, and parsing it again each time cost more than running it.
  *
  * <p>Parameters: $1 workspace, $2 model, $3 model number, $4 scoring time, $5 cause, $6 the state the model must be
  * in (it is share-locked; no row: nothing is scored and {@code model_found} is 0), then the scope's, then the model's.
@@ -112,7 +117,7 @@ public final class ScoringSql {
         String score = "(200 * (" + String.join("\n            + ", groupPoints) + ") + " + w + ") / (2 * " + w + ")";
         String grade = "substr(" + param(params, gradeTable(model.thresholds()), "text") + ", " + score + " + 1, 1)";
         String reasons = groupReasons.stream().map(r -> "(" + r + ")").collect(Collectors.joining("\n            || "));
-        String sql = """
+        String sql = StatementCachingPool.KEEP_PREPARED + """
                 WITH model AS (
                     SELECT m.id FROM scoring_models m
                     WHERE m.workspace_id = CAST($1 AS uuid) AND m.id = CAST($2 AS uuid) AND m.state = CAST($6 AS text)
