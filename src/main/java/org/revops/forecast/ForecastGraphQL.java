@@ -1,0 +1,32 @@
+package org.revops.forecast;
+
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.revops.forecast.ForecastDtos.RollupView;
+import org.revops.platform.security.CurrentCaller;
+
+import java.util.List;
+
+/** GraphQL door to forecast roll-ups; the same service and rules as GET /api/v1/forecasts/rollup. */
+@GraphQLApi
+public class ForecastGraphQL {
+    private final ForecastService forecasts;
+    private final CurrentCaller caller;
+
+    public ForecastGraphQL(ForecastService forecasts, CurrentCaller caller) {
+        this.forecasts = forecasts;
+        this.caller = caller;
+    }
+
+    @Query("forecastRollup")
+    @Description("A forecast roll-up of a period for a scope (workspace, me, user:<id>, territory:<id>), with the "
+            + "breakdowns asked for (user, territory, stage, month).")
+    public Uni<RollupView> rollup(@NonNull @Name("period") String period, @Name("scope") String scope,
+                                  @Name("breakdowns") List<String> breakdowns) {
+        return forecasts.rollup(caller.get(), period, scope, breakdowns);
+    }
+}

@@ -1,0 +1,288 @@
+package org.revops.forecast;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.revops.forecast.ForecastQueries.Grouping;
+import org.revops.forecast.ForecastQueries.ScopeFilter;
+import org.revops.forecast.ForecastScope.Type;
+import org.revops.opportunity.ForecastCategory;
+import org.revops.platform.db.Db;
+import org.revops.platform.error.ApiProblem;
+import org.revops.platform.security.Caller;
+import org.revops.platform.security.Role;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Forecast roll-ups: the deals of a period summed per forecast category for a scope (the workspace, a user and the
+ * team below, a territory subtree), in the workspace currency, beside quotas and people's adjustments (see
+ * {@link ForecastTree} for how numbers roll up and {@link ForecastFigures} for the derived views). Who sees what:
+ * admin, integration and read-only keys any scope; a manager their own team's users and any territory; a rep only
+ * their own numbers.
+ */
+@ApplicationScoped
+public class ForecastService {
+    /** What a roll-up may be broken down by. */
+    public enum Breakdown { user, territory, stage, month }
+
+    private final Db db;
+
+    public ForecastService(Db db) {
+        this.db = db;
+    }
+
+    /**
+     * The roll-up response of {@code periodId} for {@code scopeText} broken down by {@code breakdownText}
+     * (comma-separated or repeated {@link Breakdown} names; 400 for others).
+     */
+    public Uni<ForecastDtos.RollupView> rollup(Caller caller, String periodId, String scopeText,
+                                               List<String> breakdownText) {
+        EnumSet<Breakdown> breakdowns = parseBreakdowns(breakdownText);
+        return book(caller, periodId, scopeText, breakdowns).flatMap(book -> {
+            if (!breakdowns.contains(Breakdown.stage)) {
+                return Uni.createFrom().item(ForecastViews.rollup(book, breakdowns, List.of()));
+            }
+            return db.query(ForecastQueries.STAGES, Tuple.of(caller.workspaceId())).map(rows -> {
+                List<ForecastViews.StageName> stages = new ArrayList<>();
+                rows.forEach(row -> stages.add(new ForecastViews.StageName(row.getUUID("id"),
+                        row.getString("pipeline") + " / " + row.getString("name"))));
+                return ForecastViews.rollup(book, breakdowns, stages);
+            });
+        });
+    }
+
+    static EnumSet<Breakdown> parseBreakdowns(List<String> values) {
+        EnumSet<Breakdown> out = EnumSet.noneOf(Breakdown.class);
+        if (values == null) {
+            return out;
+        }
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                String name = part.trim();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                try {
+                    out.add(Breakdown.valueOf(name));
+                } catch (IllegalArgumentException e) {
+                    throw ApiProblem.badRequest("breakdown", "unknown breakdown '" + name
+                            + "': use user, territory, stage or month");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The calendar and currency of the caller's workspace. */
+    public Uni<Settings> settings(Caller caller) {
+        return db.query(ForecastQueries.SETTINGS, Tuple.of(caller.workspaceId())).map(rows -> {
+            Row row = rows.iterator().next();
+            return new Settings(new FiscalCalendar(row.getInteger("fiscal_year_start_month")), row.getString("currency"));
+        });
+    }
+
+    public record Settings(FiscalCalendar calendar, String currency) {
+    }
+
+    /**
+     * The roll-up of {@code periodId} (request parameter {@code period}) for {@code scopeText} (parameter
+     * {@code scope}; the caller's own when absent), computed over what {@code breakdowns} need.
+     */
+    public Uni<ForecastBook> book(Caller caller, String periodId, String scopeText, EnumSet<Breakdown> breakdowns) {
+        ForecastScope scope = ForecastScope.parse(scopeText, caller, "scope");
+        if (periodId == null || periodId.isBlank()) {
+            throw ApiProblem.badRequest("period", "is required: a fiscal period such as 2026-Q4, 2026-11 or FY2027");
+        }
+        return settings(caller).flatMap(settings -> {
+            ForecastPeriod period = ForecastPeriodService.parse(settings.calendar(), periodId.trim(), "period");
+            return book(caller, settings.currency(), period, scope, breakdowns);
+        });
+    }
+
+    /** As {@link #book(Caller, String, String, EnumSet)} for a parsed period and scope. */
+    public Uni<ForecastBook> book(Caller caller, String currency, ForecastPeriod period, ForecastScope scope,
+                                  EnumSet<Breakdown> breakdowns) {
+        if (breakdowns.contains(Breakdown.user) && scope.type() == Type.territory) {
+            throw ApiProblem.badRequest("breakdown", "user breaks down user and workspace scopes; use territory");
+        }
+        if (breakdowns.contains(Breakdown.territory) && scope.type() == Type.user) {
+            throw ApiProblem.badRequest("breakdown", "territory breaks down territory and workspace scopes; use user");
+        }
+        if (scope.type() == Type.workspace && !caller.role().seesWholeWorkspace()) {
+            throw ApiProblem.forbidden("Only admin, integration and read-only keys see the workspace's forecast; "
+                    + "ask for scope=me");
+        }
+        if (scope.type() == Type.territory && caller.role() == Role.REP) {
+            throw ApiProblem.forbidden("A rep sees only their own forecast (scope=me)");
+        }
+        boolean territories = scope.type() == Type.territory || breakdowns.contains(Breakdown.territory);
+        Uni<RowSet<Row>> territoryRows = territories
+                ? db.query(ForecastQueries.TERRITORIES, Tuple.of(caller.workspaceId(),
+                scope.type() == Type.territory ? scope.id() : null))
+                : Uni.createFrom().nullItem();
+        return Uni.combine().all().unis(db.query(ForecastQueries.USERS, Tuple.of(caller.workspaceId())), territoryRows)
+                .asTuple().flatMap(loaded -> {
+                    Map<UUID, String> names = new HashMap<>();
+                    ForecastTree userTree = tree(loaded.getItem1(), "manager_id", names);
+                    ForecastTree territoryTree = loaded.getItem2() == null ? new ForecastTree(List.of())
+                            : tree(loaded.getItem2(), "parent_id", names);
+                    List<UUID> scopeIds = checkScope(caller, scope, userTree, territoryTree);
+                    return load(caller, currency, period, scope, breakdowns, scopeIds).map(facts -> {
+                        FactsAndPlans f = facts;
+                        return assemble(currency, period, scope, names, userTree, territoryTree, f);
+                    });
+                });
+    }
+
+    /** 404 for a user or territory not in the workspace, 403 outside the caller's sight; the ids the scope covers. */
+    private static List<UUID> checkScope(Caller caller, ForecastScope scope, ForecastTree users,
+                                         ForecastTree territories) {
+        return switch (scope.type()) {
+            case workspace -> List.of();
+            case territory -> {
+                if (!territories.contains(scope.id())) {
+                    throw ApiProblem.notFound("Territory");
+                }
+                yield territories.subtree(scope.id());
+            }
+            case user -> {
+                if (!users.contains(scope.id())) {
+                    throw ApiProblem.notFound("User");
+                }
+                boolean allowed = caller.role().seesWholeWorkspace()
+                        || caller.role() == Role.MANAGER && users.subtree(caller.userId()).contains(scope.id())
+                        || scope.id().equals(caller.userId());
+                if (!allowed) {
+                    throw ApiProblem.forbidden(caller.role() == Role.MANAGER
+                            ? "A manager sees the forecasts of their own team only"
+                            : "A rep sees only their own forecast (scope=me)");
+                }
+                yield users.subtree(scope.id());
+            }
+        };
+    }
+
+    private record FactsAndPlans(ForecastFacts facts, Map<UUID, BigDecimal> userQuotas,
+                                 Map<UUID, BigDecimal> territoryQuotas, List<Row> adjustments) {
+    }
+
+    private Uni<FactsAndPlans> load(Caller caller, String currency, ForecastPeriod period, ForecastScope scope,
+                                    EnumSet<Breakdown> breakdowns, List<UUID> scopeIds) {
+        EnumSet<Grouping> groupings = EnumSet.noneOf(Grouping.class);
+        groupings.add(scope.type() == Type.territory ? Grouping.TERRITORY : Grouping.OWNER);
+        if (breakdowns.contains(Breakdown.territory)) {
+            groupings.add(Grouping.TERRITORY);
+        }
+        if (breakdowns.contains(Breakdown.stage)) {
+            groupings.add(Grouping.STAGE);
+        }
+        if (breakdowns.contains(Breakdown.month)) {
+            groupings.add(Grouping.MONTH);
+        }
+        ScopeFilter filter = switch (scope.type()) {
+            case workspace -> ScopeFilter.NONE;
+            case user -> ScopeFilter.OWNERS;
+            case territory -> ScopeFilter.TERRITORIES;
+        };
+        Tuple args = Tuple.of(caller.workspaceId(), currency, period.start(), period.end());
+        if (filter != ScopeFilter.NONE) {
+            args.addArrayOfUUID(scopeIds.toArray(UUID[]::new));
+        }
+        Uni<RowSet<Row>> facts = db.query(ForecastQueries.facts(groupings, filter), args);
+        Uni<RowSet<Row>> quotas = db.query(ForecastQueries.QUOTAS, Tuple.of(caller.workspaceId(), period.id()));
+        Uni<RowSet<Row>> adjustments = scope.type() == Type.territory ? Uni.createFrom().nullItem()
+                : db.query(ForecastQueries.ADJUSTMENTS, Tuple.of(caller.workspaceId(), period.id()));
+        return Uni.combine().all().unis(facts, quotas, adjustments).asTuple().map(t -> {
+            ForecastFacts aggregated = new ForecastFacts(groupings);
+            t.getItem1().forEach(aggregated::add);
+            Map<UUID, BigDecimal> userQuotas = new HashMap<>();
+            Map<UUID, BigDecimal> territoryQuotas = new HashMap<>();
+            for (Row row : t.getItem2()) {
+                if (row.getUUID("user_id") != null) {
+                    userQuotas.put(row.getUUID("user_id"), row.getBigDecimal("amount"));
+                } else {
+                    territoryQuotas.put(row.getUUID("territory_id"), row.getBigDecimal("amount"));
+                }
+            }
+            List<Row> adjustmentRows = new ArrayList<>();
+            if (t.getItem3() != null) {
+                t.getItem3().forEach(adjustmentRows::add);
+            }
+            return new FactsAndPlans(aggregated, userQuotas, territoryQuotas, adjustmentRows);
+        });
+    }
+
+    private static ForecastBook assemble(String currency, ForecastPeriod period, ForecastScope scope,
+                                         Map<UUID, String> names, ForecastTree userTree, ForecastTree territoryTree,
+                                         FactsAndPlans loaded) {
+        ForecastFacts facts = loaded.facts();
+        Map<UUID, ForecastFigures> users = Map.of();
+        Map<UUID, ForecastFigures> territories = Map.of();
+        if (scope.type() != Type.territory) {
+            users = userTree.rollUp(facts.by(Grouping.OWNER), loaded.userQuotas(),
+                    effectiveAdjustments(loaded.adjustments(), userTree));
+        }
+        if (scope.type() == Type.territory || !territoryTree.roots().isEmpty()) {
+            territories = territoryTree.rollUp(facts.by(Grouping.TERRITORY), loaded.territoryQuotas(), Map.of());
+        }
+        ForecastFigures total = switch (scope.type()) {
+            case user -> users.get(scope.id());
+            case territory -> territories.get(scope.id());
+            case workspace -> ForecastTree.sum(userTree.roots().stream().map(users::get).toList());
+        };
+        String scopeName = scope.type() == Type.workspace ? "Workspace" : names.get(scope.id());
+        return new ForecastBook(period, currency, scope, scopeName, total,
+                facts.unconverted(scope.type() == Type.territory ? Grouping.TERRITORY : Grouping.OWNER),
+                userTree, users, territoryTree, territories, names, facts);
+    }
+
+    /**
+     * Per user and category, the adjustment that counts: the one by the most senior adjuster (closest to the top of
+     * the hierarchy), the latest among equals, so a manager's call on a subordinate's number outranks the
+     * subordinate's own while both stay on record.
+     */
+    static Map<UUID, Map<ForecastCategory, BigDecimal>> effectiveAdjustments(List<Row> rows, ForecastTree users) {
+        Map<UUID, Integer> depth = users.depths();
+        Map<UUID, Map<ForecastCategory, Row>> chosen = new HashMap<>();
+        for (Row row : rows) {
+            Map<ForecastCategory, Row> byCategory = chosen.computeIfAbsent(row.getUUID("user_id"),
+                    k -> new EnumMap<>(ForecastCategory.class));
+            byCategory.merge(ForecastCategory.valueOf(row.getString("category")), row, (a, b) -> {
+                int da = depth.getOrDefault(a.getUUID("adjusted_by"), Integer.MAX_VALUE);
+                int dbb = depth.getOrDefault(b.getUUID("adjusted_by"), Integer.MAX_VALUE);
+                if (da != dbb) {
+                    return da < dbb ? a : b;
+                }
+                OffsetDateTime ta = a.getOffsetDateTime("updated_at");
+                return ta.isBefore(b.getOffsetDateTime("updated_at")) ? b : a;
+            });
+        }
+        Map<UUID, Map<ForecastCategory, BigDecimal>> out = new HashMap<>();
+        chosen.forEach((user, byCategory) -> {
+            Map<ForecastCategory, BigDecimal> amounts = new EnumMap<>(ForecastCategory.class);
+            byCategory.forEach((category, row) -> amounts.put(category, row.getBigDecimal("amount")));
+            out.put(user, amounts);
+        });
+        return out;
+    }
+
+    private static ForecastTree tree(RowSet<Row> rows, String parentColumn, Map<UUID, String> names) {
+        List<ForecastTree.Node> nodes = new ArrayList<>();
+        for (Row row : rows) {
+            nodes.add(new ForecastTree.Node(row.getUUID("id"), row.getUUID(parentColumn)));
+            names.put(row.getUUID("id"), row.getString("name"));
+        }
+        return new ForecastTree(nodes);
+    }
+}

@@ -1,0 +1,247 @@
+package org.revops.forecast;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.revops.platform.db.Db;
+import org.revops.support.ApiTest;
+import org.revops.support.Fixtures;
+import org.revops.support.GraphQLClient;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * A small hand-computed book, 2026-Q4 in EUR. Rep A: BestCase 1,000 (60 %), Commit 2,000 (override, 90 %), Closed
+ * 5,000, Pipeline 3,000 USD at 0.9 = 2,700 (10 %), and a deal in January (outside). Rep B: Pipeline 4,000 (10 %),
+ * 500 GBP (no rate: unconverted), Omitted 800. Manager M: BestCase 2,000 (60 %). Quotas A 10,000 and B 8,000, none
+ * for M (so M's is the team's 18,000).
+ */
+@QuarkusTest
+class ForecastRollupTest extends ApiTest {
+    static final String ROLLUP = "/api/v1/forecasts/rollup";
+
+    @Inject
+    Db db;
+
+    Workspace ws;
+    Member manager;
+    Member repA;
+    Member repB;
+    Map<String, String> deals = new HashMap<>();
+    String qualify;
+    String proposal;
+
+    @BeforeEach
+    void setUp() {
+        ws = newWorkspace("Forecast roll-up");
+        manager = newMember(ws, "Mo Manager", "manager", null);
+        repA = newMember(ws, "Ana Rep", "rep", manager.id());
+        repB = newMember(ws, "Ben Rep", "rep", manager.id());
+        JsonPath pipeline = Fixtures.pipeline(ws.adminKey(), "Sales");
+        qualify = pipeline.getString("stages[0].id");
+        proposal = pipeline.getString("stages[1].id");
+        String account = Fixtures.account(ws.adminKey(), Map.of("name", "Acme"));
+        sql("INSERT INTO exchange_rates (workspace_id, id, currency, effective_date, rate, created_at, updated_at) VALUES"
+                + " ($1, gen_random_uuid(), 'USD', '2026-10-01', 0.8, now(), now()),"
+                + " ($1, gen_random_uuid(), 'USD', '2026-11-01', 0.9, now(), now()),"
+                + " ($1, gen_random_uuid(), 'USD', '2026-12-01', 0.5, now(), now())", ws.id());
+        deal("a1", repA, account, proposal, 1000, "EUR", "2026-10-15", Map.of());
+        deal("a2", repA, account, qualify, 2000, "EUR", "2026-11-20", Map.of("forecastCategory", "Commit",
+                "probability", 90));
+        deal("a3", repA, account, proposal, 5000, "EUR", "2026-12-01", Map.of());
+        as(ws.adminKey()).body(Map.of("won", true)).post("/api/v1/opportunities/" + deals.get("a3") + "/close")
+                .then().statusCode(200);
+        deal("a4", repA, account, qualify, 3000, "USD", "2026-11-10", Map.of());
+        deal("a5", repA, account, qualify, 9999, "EUR", "2027-01-05", Map.of());
+        deal("b1", repB, account, qualify, 4000, "EUR", "2026-10-20", Map.of());
+        deal("b2", repB, account, proposal, 500, "GBP", "2026-12-10", Map.of());
+        deal("b3", repB, account, qualify, 800, "EUR", "2026-12-12", Map.of("forecastCategory", "Omitted"));
+        deal("m1", manager, account, proposal, 2000, "EUR", "2026-12-20", Map.of());
+        quota(repA.id(), 10000);
+        quota(repB.id(), 8000);
+    }
+
+    private void deal(String name, Member owner, String account, String stage, int amount, String currency,
+                      String closeDate, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "accountId", account, "stageId", stage,
+                "ownerId", owner.id().toString(), "amount", amount, "currency", currency, "closeDate", closeDate));
+        body.putAll(extra);
+        deals.put(name, as(ws.adminKey()).body(body).post("/api/v1/opportunities").then().statusCode(201)
+                .extract().path("id"));
+    }
+
+    private void quota(UUID user, int amount) {
+        as(ws.adminKey()).body(Map.of("periodId", "2026-Q4", "userId", user.toString(), "amount", amount))
+                .post("/api/v1/quotas").then().statusCode(201);
+    }
+
+    private void sql(String statement, Object... args) {
+        db.query(statement, Tuple.from(args)).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private void adjustment(UUID user, String category, int amount, UUID by) {
+        sql("INSERT INTO forecast_adjustments (workspace_id, id, user_id, period_id, category, amount, adjusted_by,"
+                + " created_at, updated_at) VALUES ($1, gen_random_uuid(), $2, '2026-Q4', $3, $4, $5, now(), now())",
+                ws.id(), user, category, amount, by);
+    }
+
+    @Test
+    void aManagersTeamRollsUpPerCategoryAgainstTheTeamsQuota() {
+        JsonPath m = as(manager.key()).get(ROLLUP + "?period=2026-Q4&breakdown=user,stage&breakdown=month")
+                .then().statusCode(200)
+                .body("period.id", equalTo("2026-Q4")).body("period.endDate", equalTo("2026-12-31"))
+                .body("scope.type", equalTo("user")).body("scope.id", equalTo(manager.id().toString()))
+                .body("scope.name", equalTo("Mo Manager")).body("currency", equalTo("EUR"))
+                .extract().jsonPath();
+        assertEquals(List.of("Pipeline", "BestCase", "Commit", "Closed", "Omitted"),
+                m.getList("totals.categories.category"));
+        assertEquals(List.of(2, 2, 1, 1, 1), m.getList("totals.categories.count"));
+        assertEquals(List.of(6700f, 3000f, 2000f, 5000f, 800f), m.getList("totals.categories.amount"));
+        // 10 % of 2,700 + 4,000; 60 % of 1,000 + 2,000; 90 % of 2,000; 100 %; 10 % of 800
+        assertEquals(List.of(670f, 1800f, 1800f, 5000f, 80f), m.getList("totals.categories.weightedAmount"));
+        assertEquals(Map.of("closed", 5000f, "commit", 7000f, "bestCase", 10000f, "openPipeline", 11700f),
+                m.getMap("totals.computed"));
+        assertEquals(18000f, m.getFloat("totals.quota"));
+        assertEquals("team", m.getString("totals.quotaSource"));
+        assertEquals(0.2778f, m.getFloat("totals.attainment"));
+        assertEquals(13000f, m.getFloat("totals.gap"));
+        assertEquals(0.9f, m.getFloat("totals.coverage"));
+        assertEquals(List.of(Map.of("currency", "GBP", "count", 1, "amount", 500f)), m.getList("unconverted"));
+
+        assertEquals(List.of("own", "user", "user"), m.getList("breakdowns.users.kind"));
+        assertEquals(List.of("Mo Manager", "Ana Rep", "Ben Rep"), m.getList("breakdowns.users.name"));
+        assertEquals(List.of(2000f, 8000f, 0f), m.getList("breakdowns.users.figures.computed.bestCase"));
+        assertEquals(List.of(0.5f, 0f), m.getList("breakdowns.users.figures.attainment").subList(1, 3));
+        // A: (2,700 + 1,000 + 2,000) ÷ 5,000 left; B: 4,000 ÷ 8,000
+        assertEquals(List.of(1.14f, 0.5f), m.getList("breakdowns.users.figures.coverage").subList(1, 3));
+        assertNull(m.get("breakdowns.territories"));
+
+        assertEquals(List.of("Sales / Qualify", "Sales / Proposal", "Sales / Won"), m.getList("breakdowns.stages.name"));
+        assertEquals(List.of(6700f, 0f, 0f), m.getList("breakdowns.stages.collect { it.figures.categories[0].amount }"));
+        assertEquals(List.of(2000f, 0f, 0f), m.getList("breakdowns.stages.collect { it.figures.categories[2].amount }"));
+        assertEquals(List.of(0f, 3000f, 0f), m.getList("breakdowns.stages.collect { it.figures.categories[1].amount }"));
+        assertEquals(List.of(0f, 0f, 5000f), m.getList("breakdowns.stages.collect { it.figures.categories[3].amount }"));
+
+        assertEquals(List.of("2026-10", "2026-11", "2026-12"), m.getList("breakdowns.months.id"));
+        assertEquals(List.of(1000f, 2000f, 7000f), m.getList("breakdowns.months.figures.computed.bestCase"));
+        assertEquals(List.of(5000f, 4700f, 2000f), m.getList("breakdowns.months.figures.computed.openPipeline"));
+    }
+
+    @Test
+    void adjustmentsShowBesideTheComputedNumbersAndTheSeniorCallCounts() {
+        adjustment(repA.id(), "Commit", 2500, repA.id());
+        adjustment(repA.id(), "Commit", 3000, manager.id());
+        adjustment(repB.id(), "BestCase", 1000, repB.id());
+        JsonPath m = as(manager.key()).get(ROLLUP + "?period=2026-Q4&scope=me&breakdown=user").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(6700f, 3000f, 2000f, 5000f, 800f), m.getList("totals.categories.amount"));
+        assertEquals(List.of(6700f, 4000f, 3000f, 5000f, 800f), m.getList("totals.categories.adjustedAmount"));
+        assertEquals(Map.of("closed", 5000f, "commit", 7000f, "bestCase", 10000f, "openPipeline", 11700f),
+                m.getMap("totals.computed"));
+        assertEquals(Map.of("closed", 5000f, "commit", 8000f, "bestCase", 12000f, "openPipeline", 13700f),
+                m.getMap("totals.adjusted"));
+        assertEquals(List.of(0f, 3000f, 0f), m.getList("breakdowns.users.collect { it.figures.categories[2].adjustedAmount }"));
+
+        // the rep sees their number as the chain adjusted it, beside their own computed one
+        as(repA.key()).get(ROLLUP + "?period=2026-Q4").then().statusCode(200)
+                .body("scope.id", equalTo(repA.id().toString()))
+                .body("totals.categories[2].amount", equalTo(2000f))
+                .body("totals.categories[2].adjustedAmount", equalTo(3000f))
+                .body("totals.quotaSource", equalTo("explicit"));
+    }
+
+    @Test
+    void theWorkspaceAndTerritoriesRollUpTheirOwnWay() {
+        UUID model = UUID.randomUUID();
+        UUID global = UUID.randomUUID();
+        UUID emea = UUID.randomUUID();
+        UUID na = UUID.randomUUID();
+        sql("INSERT INTO territory_models (workspace_id, id, name, state, created_at, updated_at)"
+                + " VALUES ($1, $2, 'FY27', 'active', now(), now())", ws.id(), model);
+        sql("INSERT INTO territories (workspace_id, id, model_id, parent_id, name, code, type, created_at, updated_at)"
+                + " VALUES ($1, $2, $5, null, 'Global', 'G', 'global', now(), now()),"
+                + " ($1, $3, $5, $2, 'EMEA', 'E', 'region', now(), now()),"
+                + " ($1, $4, $5, $2, 'North America', 'N', 'region', now(), now())", ws.id(), global, emea, na, model);
+        sql("UPDATE opportunities SET territory_id = CASE name WHEN 'm1' THEN $2 WHEN 'b1' THEN $4 ELSE $3 END"
+                + " WHERE workspace_id = $1 AND name IN ('a1', 'a2', 'b1', 'm1')", ws.id(), global, emea, na);
+        as(ws.adminKey()).body(Map.of("periodId", "2026-Q4", "territoryId", emea.toString(), "amount", 5000))
+                .post("/api/v1/quotas").then().statusCode(201);
+        as(ws.adminKey()).body(Map.of("periodId", "2026-Q4", "territoryId", na.toString(), "amount", 4000))
+                .post("/api/v1/quotas").then().statusCode(201);
+
+        JsonPath g = as(manager.key()).get(ROLLUP + "?period=2026-Q4&scope=territory:" + global
+                        + "&breakdown=territory").then().statusCode(200)
+                .body("scope.name", equalTo("Global")).extract().jsonPath();
+        assertEquals(List.of(4000f, 3000f, 2000f, 0f, 0f), g.getList("totals.categories.amount"));
+        assertEquals(9000f, g.getFloat("totals.quota"));
+        assertEquals(1.0f, g.getFloat("totals.coverage"));
+        assertEquals(List.of("own", "territory", "territory"), g.getList("breakdowns.territories.kind"));
+        assertEquals(List.of("Global", "EMEA", "North America"), g.getList("breakdowns.territories.name"));
+        assertEquals(List.of(2000f, 3000f, 0f), g.getList("breakdowns.territories.figures.computed.bestCase"));
+        assertEquals(List.of(0f, 0f, 4000f), g.getList("breakdowns.territories.collect { it.figures.categories[0].amount }"));
+
+        JsonPath w = as(ws.adminKey()).get(ROLLUP + "?period=2026-Q4&breakdown=territory,user").then()
+                .statusCode(200).body("scope.type", equalTo("workspace")).extract().jsonPath();
+        assertEquals(List.of(6700f, 3000f, 2000f, 5000f, 800f), w.getList("totals.categories.amount"));
+        assertEquals(18000f, w.getFloat("totals.quota"));
+        assertEquals(List.of("territory", "unassigned"), w.getList("breakdowns.territories.kind"));
+        assertEquals(List.of(9000f, 2700f), w.getList("breakdowns.territories.figures.computed.openPipeline"));
+        assertEquals(List.of(0f, 5000f), w.getList("breakdowns.territories.figures.computed.closed"));
+        assertEquals(List.of(ws.adminId().toString(), manager.id().toString()).size(),
+                w.getList("breakdowns.users").size());
+
+        String query = "{ forecastRollup(period: \"2026-Q4\", scope: \"territory:" + global + "\") "
+                + "{ scope { name } totals { quota computed { openPipeline } } } }";
+        JsonPath gql = GraphQLClient.ok(ws.adminKey(), query, null);
+        assertEquals("Global", gql.getString("data.forecastRollup.scope.name"));
+        assertEquals(9000f, gql.getFloat("data.forecastRollup.totals.quota"));
+        assertEquals(9000f, gql.getFloat("data.forecastRollup.totals.computed.openPipeline"));
+    }
+
+    @Test
+    void aRepSeesOnlyTheirOwnAndAManagerOnlyTheTeam() {
+        as(repA.key()).get(ROLLUP + "?period=2026-Q4&scope=user:" + repB.id()).then().statusCode(403)
+                .contentType("application/problem+json");
+        as(repA.key()).get(ROLLUP + "?period=2026-Q4&scope=user:" + manager.id()).then().statusCode(403);
+        as(repA.key()).get(ROLLUP + "?period=2026-Q4&scope=workspace").then().statusCode(403);
+        as(manager.key()).get(ROLLUP + "?period=2026-Q4&scope=workspace").then().statusCode(403);
+        as(manager.key()).get(ROLLUP + "?period=2026-Q4&scope=user:" + ws.adminId()).then().statusCode(403);
+        as(manager.key()).get(ROLLUP + "?period=2026-Q4&scope=user:" + repB.id()).then().statusCode(200)
+                .body("totals.categories[0].amount", equalTo(4000f));
+        Workspace other = newWorkspace("Elsewhere");
+        as(other.adminKey()).get(ROLLUP + "?period=2026-Q4&scope=user:" + repA.id()).then().statusCode(404);
+        as(other.adminKey()).get(ROLLUP + "?period=2026-Q4").then().statusCode(200)
+                .body("totals.categories.amount", equalTo(List.of(0f, 0f, 0f, 0f, 0f)));
+    }
+
+    @Test
+    void badPeriodsScopesAndBreakdownsAre400() {
+        Map<String, String> bad = Map.of(
+                "", "period",
+                "?period=2026-Q5", "period",
+                "?period=next", "period",
+                "?period=2026-Q4&scope=team:x", "scope",
+                "?period=2026-Q4&scope=user:nope", "scope",
+                "?period=2026-Q4&breakdown=owner", "breakdown",
+                "?period=2026-Q4&scope=me&breakdown=territory", "breakdown");
+        bad.forEach((query, field) -> as(manager.key()).get(ROLLUP + query).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo(field)));
+        as(ws.adminKey()).get(ROLLUP + "?period=2026-Q4&scope=territory:" + UUID.randomUUID()).then()
+                .statusCode(404).body("detail", containsString("Territory"));
+        assertEquals(LocalDate.parse("2026-12-31"), LocalDate.parse(as(ws.adminKey())
+                .get(ROLLUP + "?period=2026-12").then().statusCode(200).extract().path("period.endDate")));
+    }
+}
