@@ -1,27 +1,20 @@
 package org.revops.forecast;
 
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.revops.platform.db.Db;
 import org.revops.support.ApiTest;
 import org.revops.support.Fixtures;
-import org.revops.support.GraphQLClient;
+import org.revops.support.TestClock;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * A small hand-computed book, 2026-Q4 in EUR. Rep A: BestCase 1,000 (60 %), Commit 2,000 (override, 90 %), Closed
@@ -43,6 +36,7 @@ abstract class ForecastDataset extends ApiTest {
 
     @BeforeEach
     void setUp() {
+        TestClock.set("2026-11-16T09:00:00Z");
         ws = newWorkspace("Forecast roll-up");
         manager = newMember(ws, "Mo Manager", "manager", null);
         repA = newMember(ws, "Ana Rep", "rep", manager.id());
@@ -69,6 +63,11 @@ abstract class ForecastDataset extends ApiTest {
         deal("m1", manager, account, proposal, 2000, "EUR", "2026-12-20", Map.of());
         quota(repA.id(), 10000);
         quota(repB.id(), 8000);
+    }
+
+    @AfterEach
+    void resetClock() {
+        TestClock.reset();
     }
 
     void deal(String name, Member owner, String account, String stage, int amount, String currency,
