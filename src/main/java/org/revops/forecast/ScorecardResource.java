@@ -37,7 +37,7 @@ public class ScorecardResource {
     public Uni<ScorecardView> scorecard(
             @Parameter(description = "The user (with the team below); default: the caller",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("userId")
-            UUID userId,
+            String userId,
             @Parameter(description = "Fiscal period (2026-Q4, 2026-11, FY2027); default: the current quarter")
             @QueryParam("period") String period) {
         UUID user;
