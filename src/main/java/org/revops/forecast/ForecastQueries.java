@@ -36,26 +36,71 @@ final class ForecastQueries {
         }
     }
 
-    /** Deals of the workspace ($1, currency $2) closing in [$3, $4), optionally narrowed by {@code scopeFilter}. */
-    private static final String DEALS = """
-            WITH deals AS (
-                SELECT o.owner_id, o.territory_id, o.stage_id, to_char(o.close_date, 'YYYY-MM') AS month, o.currency,
-                       CASE WHEN s.is_won THEN 'Closed' WHEN s.is_closed THEN 'Omitted'
-                            ELSE coalesce(o.forecast_category_override, s.forecast_category) END AS category,
-                       o.amount, o.amount * coalesce(o.probability_override, s.probability) / 100 AS weighted,
-                       CASE WHEN o.currency = $2 THEN 1 ELSE (
-                           SELECT r.rate FROM exchange_rates r
-                           WHERE r.workspace_id = o.workspace_id AND r.currency = o.currency
-                             AND r.effective_date <= o.close_date
-                           ORDER BY r.effective_date DESC LIMIT 1) END AS rate
-                FROM opportunities o
-                JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
-                WHERE o.workspace_id = $1 AND o.close_date >= $3 AND o.close_date < $4%s
-            ), rated AS (
+    /**
+     * The rate of a row's currency in effect on {@code dateColumn}, 1 in the workspace currency ($2); OFFSET 0 keeps
+     * the subquery from being pulled up, so each row looks its rate up once, not once per use.
+     */
+    private static String rate(String alias, String dateColumn) {
+        return """
+                LEFT JOIN LATERAL (SELECT CASE WHEN %1$s.currency = $2 THEN 1 ELSE (
+                        SELECT r.rate FROM exchange_rates r
+                        WHERE r.workspace_id = %1$s.workspace_id AND r.currency = %1$s.currency
+                          AND r.effective_date <= %2$s
+                        ORDER BY r.effective_date DESC LIMIT 1) END AS rate OFFSET 0) x ON true""".formatted(alias,
+                dateColumn);
+    }
+
+    /** Where a roll-up reads deals from: every deal, or the maintained {@code forecast_facts} (V12). */
+    enum Source {
+        /** Each deal of the workspace ($1) closing in [$3, $4); needed for territories, which facts do not keep. */
+        DEALS("""
+                WITH deals AS (
+                    SELECT o.owner_id, o.territory_id, o.stage_id, to_char(o.close_date, 'YYYY-MM') AS month,
+                           o.currency, 1 AS n,
+                           CASE WHEN s.is_won THEN 'Closed' WHEN s.is_closed THEN 'Omitted'
+                                ELSE coalesce(o.forecast_category_override, s.forecast_category) END AS category,
+                           o.amount, o.amount * coalesce(o.probability_override, s.probability) / 100 AS weighted,
+                           x.rate
+                    FROM opportunities o
+                    JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
+                    """ + rate("o", "o.close_date") + """
+
+                    WHERE o.workspace_id = $1 AND o.close_date >= $3 AND o.close_date < $4%s
+                )""", "o"),
+        /**
+         * Deals summed per month, owner, stage, currency and override ({@code forecast_facts}): the same numbers from
+         * a fraction of the rows, for user and workspace scopes. Periods are whole months, so months select them.
+         */
+        FACTS("""
+                WITH deals AS (
+                    SELECT f.owner_id, NULL::uuid AS territory_id, f.stage_id, to_char(f.month, 'YYYY-MM') AS month,
+                           f.currency, f.deals AS n,
+                           CASE WHEN s.is_won THEN 'Closed' WHEN s.is_closed THEN 'Omitted'
+                                ELSE coalesce(f.forecast_category_override, s.forecast_category) END AS category,
+                           f.amount, f.amount * coalesce(f.probability_override, s.probability) / 100 AS weighted,
+                           x.rate
+                    FROM forecast_facts f
+                    JOIN stages s ON s.workspace_id = f.workspace_id AND s.id = f.stage_id
+                    """ + rate("f", "f.rate_date") + """
+
+                    WHERE f.workspace_id = $1 AND f.month >= $3 AND f.month < $4 AND f.deals <> 0%s
+                )""", "f");
+
+        final String cte;
+        final String alias;
+
+        Source(String cte, String alias) {
+            this.cte = cte;
+            this.alias = alias;
+        }
+    }
+
+    private static final String AGGREGATE = """
+            , rated AS (
                 SELECT *, CASE WHEN rate IS NULL THEN currency END AS unconverted FROM deals
             )
-            SELECT GROUPING(%s) AS grouping_set, %s, category, unconverted, count(*) AS deals, sum(amount * rate) AS amount,
-                   sum(weighted * rate) AS weighted, sum(amount) AS original
+            SELECT GROUPING(%s) AS grouping_set, %s, category, unconverted, sum(n) AS deals,
+                   sum(amount * rate) AS amount, sum(weighted * rate) AS weighted, sum(amount) AS original
             FROM rated
             GROUP BY GROUPING SETS (%s)""";
 
@@ -66,23 +111,27 @@ final class ForecastQueries {
      * The aggregate statement over {@code groupings}; {@code scopeFilter} is empty (the workspace), or narrows the
      * deals by owner ({@code owners}) or territory ({@code territories}) to the array in $5.
      */
-    static String facts(EnumSet<Grouping> groupings, ScopeFilter scopeFilter) {
+    static String facts(EnumSet<Grouping> groupings, ScopeFilter scopeFilter, Source source) {
         String sets = groupings.stream().map(g -> "(" + g.column + ", category, unconverted)")
                 .collect(Collectors.joining(", "));
         String columns = groupings.stream().map(g -> g.column).collect(Collectors.joining(", "));
         String select = java.util.Arrays.stream(Grouping.values())
                 .map(g -> groupings.contains(g) ? g.column : "NULL::" + g.type + " AS " + g.column)
                 .collect(Collectors.joining(", "));
-        return DEALS.formatted(scopeFilter.sql, columns, select, sets);
+        return source.cte.formatted(scopeFilter.sql(source.alias)) + AGGREGATE.formatted(columns, select, sets);
     }
 
     enum ScopeFilter {
-        NONE(""), OWNERS(" AND o.owner_id = ANY($5)"), TERRITORIES(" AND o.territory_id = ANY($5)");
+        NONE(null), OWNERS("owner_id"), TERRITORIES("territory_id");
 
-        final String sql;
+        final String column;
 
-        ScopeFilter(String sql) {
-            this.sql = sql;
+        ScopeFilter(String column) {
+            this.column = column;
+        }
+
+        String sql(String alias) {
+            return column == null ? "" : " AND " + alias + "." + column + " = ANY($5)";
         }
     }
 

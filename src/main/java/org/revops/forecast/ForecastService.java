@@ -233,7 +233,10 @@ public class ForecastService {
         if (filter != ScopeFilter.NONE) {
             args.addArrayOfUUID(scopeIds.toArray(UUID[]::new));
         }
-        Uni<RowSet<Row>> facts = db.query(ForecastQueries.facts(groupings, filter), args);
+        // facts keep no territory: territory scopes and breakdowns read the deals themselves
+        ForecastQueries.Source source = groupings.contains(Grouping.TERRITORY)
+                ? ForecastQueries.Source.DEALS : ForecastQueries.Source.FACTS;
+        Uni<RowSet<Row>> facts = db.query(ForecastQueries.facts(groupings, filter, source), args);
         Uni<RowSet<Row>> quotas = db.query(ForecastQueries.QUOTAS, Tuple.of(caller.workspaceId(), period.id()));
         Uni<RowSet<Row>> adjustments = scope.type() == Type.territory ? Uni.createFrom().nullItem()
                 : db.query(ForecastQueries.ADJUSTMENTS, Tuple.of(caller.workspaceId(), period.id()));
