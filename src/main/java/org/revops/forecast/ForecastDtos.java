@@ -74,10 +74,11 @@ public final class ForecastDtos {
     public record UnconvertedView(@NonNull String currency, long count, @NonNull BigDecimal amount) {
     }
 
-    @Schema(description = "A forecast roll-up of one scope in one period.")
+    @Schema(description = "A forecast roll-up of one scope in one period; asOf is the past day at whose end (UTC) the "
+            + "pipeline was rebuilt from the deals' history, null for the live pipeline.")
     public record RollupView(@NonNull PeriodRef period, @NonNull ScopeView scope, @NonNull String currency,
                              @NonNull FiguresView totals, @NonNull List<@NonNull UnconvertedView> unconverted,
-                             @NonNull Breakdowns breakdowns) {
+                             @NonNull Breakdowns breakdowns, LocalDate asOf) {
     }
 
     static BigDecimal money(BigDecimal amount) {

@@ -24,9 +24,10 @@ public class ForecastGraphQL {
 
     @Query("forecastRollup")
     @Description("A forecast roll-up of a period for a scope (workspace, me, user:<id>, territory:<id>), with the "
-            + "breakdowns asked for (user, territory, stage, month).")
+            + "breakdowns asked for (user, territory, stage, month); with asOf (a past ISO day) as the pipeline stood "
+            + "at the end of that day (UTC).")
     public Uni<RollupView> rollup(@NonNull @Name("period") String period, @Name("scope") String scope,
-                                  @Name("breakdowns") List<String> breakdowns) {
-        return forecasts.rollup(caller.get(), period, scope, breakdowns);
+                                  @Name("breakdowns") List<String> breakdowns, @Name("asOf") String asOf) {
+        return forecasts.rollup(caller.get(), period, scope, breakdowns, asOf);
     }
 }

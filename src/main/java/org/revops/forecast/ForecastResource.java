@@ -42,7 +42,12 @@ public class ForecastResource {
             @QueryParam("scope") String scope,
             @Parameter(description = "Breakdowns, comma-separated or repeated: user (direct reports), territory "
                     + "(child territories), stage, month.")
-            @QueryParam("breakdown") List<String> breakdown) {
-        return forecasts.rollup(caller.get(), period, scope, breakdown);
+            @QueryParam("breakdown") List<String> breakdown,
+            @Parameter(description = "A past day (2026-10-15): the roll-up as the pipeline stood at the end of that day "
+                    + "(UTC), rebuilt from the deals' history (stage, amount, close date, probability, category); "
+                    + "owners, territories and currencies are today's; adjusted = computed. Absent, today or later: "
+                    + "the live pipeline.")
+            @QueryParam("asOf") String asOf) {
+        return forecasts.rollup(caller.get(), period, scope, breakdown, asOf);
     }
 }

@@ -15,6 +15,8 @@ import org.revops.platform.security.Caller;
 import org.revops.platform.security.Role;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -37,19 +39,23 @@ public class ForecastService {
     public enum Breakdown { user, territory, stage, month }
 
     private final Db db;
+    private final Clock clock;
 
-    public ForecastService(Db db) {
+    public ForecastService(Db db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /**
      * The roll-up response of {@code periodId} for {@code scopeText} broken down by {@code breakdownText}
-     * (comma-separated or repeated {@link Breakdown} names; 400 for others).
+     * (comma-separated or repeated {@link Breakdown} names; 400 for others), as the pipeline stood at the end of
+     * {@code asOfText} (an ISO date; live when absent, today or later; see {@link PointInTime}).
      */
     public Uni<ForecastDtos.RollupView> rollup(Caller caller, String periodId, String scopeText,
-                                               List<String> breakdownText) {
+                                               List<String> breakdownText, String asOfText) {
         EnumSet<Breakdown> breakdowns = parseBreakdowns(breakdownText);
-        return book(caller, periodId, scopeText, breakdowns).flatMap(book -> {
+        LocalDate asOf = PointInTime.parse(asOfText, clock, "asOf");
+        return book(caller, periodId, scopeText, breakdowns, asOf).flatMap(book -> {
             if (!breakdowns.contains(Breakdown.stage)) {
                 return Uni.createFrom().item(ForecastViews.rollup(book, breakdowns, List.of()));
             }
@@ -100,19 +106,31 @@ public class ForecastService {
      * {@code scope}; the caller's own when absent), computed over what {@code breakdowns} need.
      */
     public Uni<ForecastBook> book(Caller caller, String periodId, String scopeText, EnumSet<Breakdown> breakdowns) {
+        return book(caller, periodId, scopeText, breakdowns, null);
+    }
+
+    /** As {@link #book(Caller, String, String, EnumSet)} as the pipeline stood at the end of {@code asOf} (null: live). */
+    public Uni<ForecastBook> book(Caller caller, String periodId, String scopeText, EnumSet<Breakdown> breakdowns,
+                                  LocalDate asOf) {
         ForecastScope scope = ForecastScope.parse(scopeText, caller, "scope");
         if (periodId == null || periodId.isBlank()) {
             throw ApiProblem.badRequest("period", "is required: a fiscal period such as 2026-Q4, 2026-11 or FY2027");
         }
         return settings(caller).flatMap(settings -> {
             ForecastPeriod period = ForecastPeriodService.parse(settings.calendar(), periodId.trim(), "period");
-            return book(caller, settings.currency(), period, scope, breakdowns);
+            return book(caller, settings.currency(), period, scope, breakdowns, asOf);
         });
     }
 
     /** As {@link #book(Caller, String, String, EnumSet)} for a parsed period and scope. */
     public Uni<ForecastBook> book(Caller caller, String currency, ForecastPeriod period, ForecastScope scope,
                                   EnumSet<Breakdown> breakdowns) {
+        return book(caller, currency, period, scope, breakdowns, null);
+    }
+
+    /** As {@link #book(Caller, String, ForecastPeriod, ForecastScope, EnumSet)} at the end of {@code asOf} (null: live). */
+    public Uni<ForecastBook> book(Caller caller, String currency, ForecastPeriod period, ForecastScope scope,
+                                  EnumSet<Breakdown> breakdowns, LocalDate asOf) {
         if (breakdowns.contains(Breakdown.user) && scope.type() == Type.territory) {
             throw ApiProblem.badRequest("breakdown", "user breaks down user and workspace scopes; use territory");
         }
@@ -138,15 +156,18 @@ public class ForecastService {
                     ForecastTree territoryTree = loaded.getItem2() == null ? new ForecastTree(List.of())
                             : tree(loaded.getItem2(), "parent_id", names);
                     List<UUID> scopeIds = checkScope(caller, scope, userTree, territoryTree);
-                    return load(caller, currency, period, scope, breakdowns, scopeIds).map(facts -> {
-                        FactsAndPlans f = facts;
-                        return assemble(currency, period, scope, names, userTree, territoryTree, f);
-                    });
+                    return load(caller, currency, period, scope, breakdowns, scopeIds, asOf)
+                            .map(facts -> assemble(currency, period, scope, names, userTree, territoryTree, facts, asOf));
                 });
     }
 
+    /** The users (owners) or territories a rolled-up book's scope covers; empty for the workspace. */
+    static List<UUID> scopeIds(Caller caller, ForecastBook book) {
+        return checkScope(caller, book.scope(), book.userTree(), book.territoryTree());
+    }
+
     /** 404 for a user or territory not in the workspace, 403 outside the caller's sight; the ids the scope covers. */
-    private static List<UUID> checkScope(Caller caller, ForecastScope scope, ForecastTree users,
+    static List<UUID> checkScope(Caller caller, ForecastScope scope, ForecastTree users,
                                          ForecastTree territories) {
         return switch (scope.type()) {
             case workspace -> List.of();
@@ -178,7 +199,7 @@ public class ForecastService {
     }
 
     private Uni<FactsAndPlans> load(Caller caller, String currency, ForecastPeriod period, ForecastScope scope,
-                                    EnumSet<Breakdown> breakdowns, List<UUID> scopeIds) {
+                                    EnumSet<Breakdown> breakdowns, List<UUID> scopeIds, LocalDate asOf) {
         EnumSet<Grouping> groupings = EnumSet.noneOf(Grouping.class);
         groupings.add(scope.type() == Type.territory ? Grouping.TERRITORY : Grouping.OWNER);
         if (breakdowns.contains(Breakdown.territory)) {
@@ -199,9 +220,14 @@ public class ForecastService {
         if (filter != ScopeFilter.NONE) {
             args.addArrayOfUUID(scopeIds.toArray(UUID[]::new));
         }
-        Uni<RowSet<Row>> facts = db.query(ForecastQueries.facts(groupings, filter), args);
+        if (asOf != null) {
+            args.addValue(PointInTime.endOf(asOf));
+        }
+        Uni<RowSet<Row>> facts = db.query(asOf == null ? ForecastQueries.facts(groupings, filter)
+                : ForecastQueries.factsAsOf(groupings, filter), args);
         Uni<RowSet<Row>> quotas = db.query(ForecastQueries.QUOTAS, Tuple.of(caller.workspaceId(), period.id()));
-        Uni<RowSet<Row>> adjustments = scope.type() == Type.territory ? Uni.createFrom().nullItem()
+        // adjustments are not kept as of a date: a past roll-up shows adjusted = computed
+        Uni<RowSet<Row>> adjustments = scope.type() == Type.territory || asOf != null ? Uni.createFrom().nullItem()
                 : db.query(ForecastQueries.ADJUSTMENTS, Tuple.of(caller.workspaceId(), period.id()));
         return Uni.combine().all().unis(facts, quotas, adjustments).asTuple().map(t -> {
             ForecastFacts aggregated = new ForecastFacts(groupings);
@@ -225,7 +251,7 @@ public class ForecastService {
 
     private static ForecastBook assemble(String currency, ForecastPeriod period, ForecastScope scope,
                                          Map<UUID, String> names, ForecastTree userTree, ForecastTree territoryTree,
-                                         FactsAndPlans loaded) {
+                                         FactsAndPlans loaded, LocalDate asOf) {
         ForecastFacts facts = loaded.facts();
         Map<UUID, ForecastFigures> users = Map.of();
         Map<UUID, ForecastFigures> territories = Map.of();
@@ -244,7 +270,7 @@ public class ForecastService {
         String scopeName = scope.type() == Type.workspace ? "Workspace" : names.get(scope.id());
         return new ForecastBook(period, currency, scope, scopeName, total,
                 facts.unconverted(scope.type() == Type.territory ? Grouping.TERRITORY : Grouping.OWNER),
-                userTree, users, territoryTree, territories, names, facts);
+                userTree, users, territoryTree, territories, names, facts, asOf);
     }
 
     /**
