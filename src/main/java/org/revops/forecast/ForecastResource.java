@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.forecast.ForecastDtos.ProjectionView;
 import org.revops.forecast.ForecastDtos.RollupView;
 import org.revops.platform.security.CurrentCaller;
 
@@ -19,10 +20,12 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ForecastResource {
     private final ForecastService forecasts;
+    private final ForecastProjectionService projections;
     private final CurrentCaller caller;
 
-    public ForecastResource(ForecastService forecasts, CurrentCaller caller) {
+    public ForecastResource(ForecastService forecasts, ForecastProjectionService projections, CurrentCaller caller) {
         this.forecasts = forecasts;
+        this.projections = projections;
         this.caller = caller;
     }
 
@@ -49,5 +52,26 @@ public class ForecastResource {
                     + "the live pipeline.")
             @QueryParam("asOf") String asOf) {
         return forecasts.rollup(caller.get(), period, scope, breakdown, asOf);
+    }
+
+    @GET
+    @Path("projection")
+    @Operation(operationId = "getForecastProjection", summary = "Project a forecast statistically",
+            description = "Per open stage, the win rate (won ÷ closed among the workspace's deals closed in the "
+                    + "look-back window that were ever in the stage; the stage probability when none were) and the "
+                    + "median days from entering it to winning, applied to the scope's open deals: each counts at "
+                    + "amount × win rate when max(today, stage entered + cycle) falls in the period. projection = "
+                    + "closed to date + expected; run rate = closed to date ÷ days elapsed × days in the period. "
+                    + "Beside it the roll-up's cumulative categories. Access as the roll-up.")
+    public Uni<ProjectionView> projection(
+            @Parameter(description = "Fiscal period: 2026-Q4, 2026-11 or FY2027.", required = true)
+            @QueryParam("period") String period,
+            @Parameter(description = "workspace, me, user:<id> (with the team below) or territory:<id> (with its "
+                    + "subtree). Default: me for managers and reps, workspace for other keys.")
+            @QueryParam("scope") String scope,
+            @Parameter(description = "Days of closed deals the rates are learnt from, up to today: 30 to 1825, "
+                    + "default 365.")
+            @QueryParam("lookbackDays") String lookbackDays) {
+        return projections.projection(caller.get(), period, scope, lookbackDays);
     }
 }
