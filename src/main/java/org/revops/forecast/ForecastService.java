@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.forecast.ForecastQueries.Grouping;
 import org.revops.forecast.ForecastQueries.ScopeFilter;
 import org.revops.forecast.ForecastScope.Type;
-import org.revops.opportunity.ForecastCategory;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.security.Caller;
@@ -17,9 +16,7 @@ import org.revops.platform.security.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -257,7 +254,7 @@ public class ForecastService {
         Map<UUID, ForecastFigures> territories = Map.of();
         if (scope.type() != Type.territory) {
             users = userTree.rollUp(facts.by(Grouping.OWNER), loaded.userQuotas(),
-                    effectiveAdjustments(loaded.adjustments(), userTree));
+                    ForecastAdjustments.effective(loaded.adjustments(), userTree));
         }
         if (scope.type() == Type.territory || !territoryTree.roots().isEmpty()) {
             territories = territoryTree.rollUp(facts.by(Grouping.TERRITORY), loaded.territoryQuotas(), Map.of());
@@ -271,36 +268,6 @@ public class ForecastService {
         return new ForecastBook(period, currency, scope, scopeName, total,
                 facts.unconverted(scope.type() == Type.territory ? Grouping.TERRITORY : Grouping.OWNER),
                 userTree, users, territoryTree, territories, names, facts, asOf);
-    }
-
-    /**
-     * Per user and category, the adjustment that counts: the one by the most senior adjuster (closest to the top of
-     * the hierarchy), the latest among equals, so a manager's call on a subordinate's number outranks the
-     * subordinate's own while both stay on record.
-     */
-    static Map<UUID, Map<ForecastCategory, BigDecimal>> effectiveAdjustments(List<Row> rows, ForecastTree users) {
-        Map<UUID, Integer> depth = users.depths();
-        Map<UUID, Map<ForecastCategory, Row>> chosen = new HashMap<>();
-        for (Row row : rows) {
-            Map<ForecastCategory, Row> byCategory = chosen.computeIfAbsent(row.getUUID("user_id"),
-                    k -> new EnumMap<>(ForecastCategory.class));
-            byCategory.merge(ForecastCategory.valueOf(row.getString("category")), row, (a, b) -> {
-                int da = depth.getOrDefault(a.getUUID("adjusted_by"), Integer.MAX_VALUE);
-                int dbb = depth.getOrDefault(b.getUUID("adjusted_by"), Integer.MAX_VALUE);
-                if (da != dbb) {
-                    return da < dbb ? a : b;
-                }
-                OffsetDateTime ta = a.getOffsetDateTime("updated_at");
-                return ta.isBefore(b.getOffsetDateTime("updated_at")) ? b : a;
-            });
-        }
-        Map<UUID, Map<ForecastCategory, BigDecimal>> out = new HashMap<>();
-        chosen.forEach((user, byCategory) -> {
-            Map<ForecastCategory, BigDecimal> amounts = new EnumMap<>(ForecastCategory.class);
-            byCategory.forEach((category, row) -> amounts.put(category, row.getBigDecimal("amount")));
-            out.put(user, amounts);
-        });
-        return out;
     }
 
     private static ForecastTree tree(RowSet<Row> rows, String parentColumn, Map<UUID, String> names) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -47,6 +48,8 @@ class ForecastPointInTimeTest extends ApiTest {
     Member repA;
     Member repB;
     Map<String, String> deals = new HashMap<>();
+    String qualify;
+    String account;
 
     @BeforeEach
     void setUp() {
@@ -54,9 +57,9 @@ class ForecastPointInTimeTest extends ApiTest {
         repA = newMember(ws, "Ana Rep", "rep", null);
         repB = newMember(ws, "Ben Rep", "rep", null);
         JsonPath pipeline = Fixtures.pipeline(ws.adminKey(), "Sales");
-        String qualify = pipeline.getString("stages[0].id");
+        qualify = pipeline.getString("stages[0].id");
         String proposal = pipeline.getString("stages[1].id");
-        String account = Fixtures.account(ws.adminKey(), Map.of("name", "Acme"));
+        account = Fixtures.account(ws.adminKey(), Map.of("name", "Acme"));
 
         on("2026-10-01");
         deal("d1", repA, account, qualify, 1000, "2026-11-15");
@@ -89,8 +92,13 @@ class ForecastPointInTimeTest extends ApiTest {
     }
 
     private void deal(String name, Member owner, String account, String stage, int amount, String closeDate) {
+        deal(name, owner, account, stage, amount, "EUR", closeDate);
+    }
+
+    private void deal(String name, Member owner, String account, String stage, int amount, String currency,
+                      String closeDate) {
         Map<String, Object> body = Map.of("name", name, "accountId", account, "stageId", stage,
-                "ownerId", owner.id().toString(), "amount", amount, "currency", "EUR", "closeDate", closeDate);
+                "ownerId", owner.id().toString(), "amount", amount, "currency", currency, "closeDate", closeDate);
         deals.put(name, as(ws.adminKey()).body(body).post("/api/v1/opportunities").then().statusCode(201)
                 .extract().path("id"));
     }
@@ -177,6 +185,36 @@ class ForecastPointInTimeTest extends ApiTest {
         assertEquals("2026-10-10", gql.getString("data.forecastRollup.asOf"));
         assertEquals(3500f, gql.getFloat("data.forecastRollup.totals.computed.bestCase"));
         assertEquals(3500f, gql.getFloat("data.forecastRollup.totals.computed.openPipeline"));
+    }
+
+    @Test
+    void aPastCloseDateConvertsAtItsRateAndTerritoriesRollUpAsOfADay() {
+        sql("INSERT INTO exchange_rates (workspace_id, id, currency, effective_date, rate, created_at, updated_at) VALUES"
+                + " ($1, gen_random_uuid(), 'USD', '2026-10-01', 0.8, now(), now()),"
+                + " ($1, gen_random_uuid(), 'USD', '2026-12-01', 0.5, now(), now())", ws.id());
+        on("2026-10-01");
+        deal("d5", repB, account, qualify, 1000, "USD", "2026-10-15");
+        on("2026-11-12");
+        patch("d5", Map.of("closeDate", "2026-12-05"));
+        on("2026-11-20");
+
+        // closing 10-15 then: 1,000 USD at 0.8; closing 12-05 now: at 0.5; d4 (created 11-10) beside it
+        as(repB.key()).get(ROLLUP + "&asOf=2026-11-09").then().statusCode(200)
+                .body("totals.categories.amount", equalTo(List.of(800f, 0f, 0f, 0f, 0f)));
+        as(repB.key()).get(ROLLUP + "&asOf=2026-11-12").then().statusCode(200)
+                .body("totals.categories.amount", equalTo(List.of(500f, 700f, 0f, 0f, 0f)));
+
+        UUID model = UUID.randomUUID();
+        UUID emea = UUID.randomUUID();
+        sql("INSERT INTO territory_models (workspace_id, id, name, state, created_at, updated_at)"
+                + " VALUES ($1, $2, 'FY27', 'active', now(), now())", ws.id(), model);
+        sql("INSERT INTO territories (workspace_id, id, model_id, parent_id, name, code, type, created_at, updated_at)"
+                + " VALUES ($1, $2, $3, null, 'EMEA', 'E', 'region', now(), now())", ws.id(), emea, model);
+        sql("UPDATE opportunities SET territory_id = $2 WHERE workspace_id = $1 AND name IN ('d1', 'd5')", ws.id(), emea);
+        // today's territories: d1 (BestCase 1,500 then) and d5 (800 then)
+        as(ws.adminKey()).get(ROLLUP + "&scope=territory:" + emea + "&asOf=2026-10-20").then().statusCode(200)
+                .body("scope.name", equalTo("EMEA"))
+                .body("totals.categories.amount", equalTo(List.of(800f, 1500f, 0f, 0f, 0f)));
     }
 
     @Test
