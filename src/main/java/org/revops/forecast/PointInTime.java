@@ -31,8 +31,12 @@ final class PointInTime {
         return day.isBefore(LocalDate.now(clock.withZone(ZoneOffset.UTC))) ? day : null;
     }
 
+    /** Earlier days all give the empty pipeline; clamping keeps far-off years (-5000000-01-01) inside timestamptz. */
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
     /** The first instant after {@code day} (UTC): rows changed strictly before it are the day's state. */
     static OffsetDateTime endOf(LocalDate day) {
-        return day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        LocalDate from = day.isBefore(EARLIEST) ? EARLIEST : day;
+        return from.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 }

@@ -122,6 +122,9 @@ class ForecastPointInTimeTest extends ApiTest {
         JsonPath before = workspace("2026-09-30");
         assertEquals("2026-09-30", before.getString("asOf"));
         assertEquals(List.of(0f, 0f, 0f, 0f, 0f), before.getList("totals.categories.amount"));
+        for (String longAgo : List.of("0001-01-01", "-5000000-01-01")) {
+            assertEquals(List.of(0f, 0f, 0f, 0f, 0f), workspace(longAgo).getList("totals.categories.amount"));
+        }
 
         // d1 alone, as created: Qualify, 1,000 at 10 %; d2 not created yet
         JsonPath first = workspace("2026-10-01");

@@ -202,6 +202,8 @@ class ForecastProjectionTest extends ApiTest {
         assertEquals(9200f, gql.getFloat("data.forecastProjection.runRate"));
         assertEquals(10600f, gql.getFloat("data.forecastProjection.computed.bestCase"));
         assertEquals("history", gql.getString("data.forecastProjection.stages[3].source"));
+        assertEquals(1, GraphQLClient.post(repA.key(), "{ forecastProjection(period: \"2026-Q4\", lookbackDays: 10) "
+                + "{ projection } }", null).jsonPath().getList("errors").size());
     }
 
     @Test
