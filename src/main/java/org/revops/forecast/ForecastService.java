@@ -164,8 +164,7 @@ public class ForecastService {
     }
 
     /** 404 for a user or territory not in the workspace, 403 outside the caller's sight; the ids the scope covers. */
-    static List<UUID> checkScope(Caller caller, ForecastScope scope, ForecastTree users,
-                                         ForecastTree territories) {
+    static List<UUID> checkScope(Caller caller, ForecastScope scope, ForecastTree users, ForecastTree territories) {
         return switch (scope.type()) {
             case workspace -> List.of();
             case territory -> {
