@@ -74,10 +74,37 @@ public final class ForecastDtos {
     public record UnconvertedView(@NonNull String currency, long count, @NonNull BigDecimal amount) {
     }
 
-    @Schema(description = "A forecast roll-up of one scope in one period.")
+    @Schema(description = "A forecast roll-up of one scope in one period; asOf is the past day at whose end (UTC) the "
+            + "pipeline was rebuilt from the deals' history, null for the live pipeline.")
     public record RollupView(@NonNull PeriodRef period, @NonNull ScopeView scope, @NonNull String currency,
                              @NonNull FiguresView totals, @NonNull List<@NonNull UnconvertedView> unconverted,
-                             @NonNull Breakdowns breakdowns) {
+                             @NonNull Breakdowns breakdowns, LocalDate asOf) {
+    }
+
+    @Schema(description = "An open stage in the statistical forecast: its win rate (won ÷ closed among the deals closed "
+            + "in the look-back window that were ever in it; the stage probability ÷ 100 when none were), the median "
+            + "days from entering it to winning, the scope's open deals in it, those projected to close in the period "
+            + "(counted) and their amount × win rate (expected).")
+    public record StageProjectionView(@NonNull String stageId, @NonNull String name, @NonNull BigDecimal winRate,
+                                      @Schema(enumeration = {"history", "probability"}) @NonNull String source,
+                                      Integer cycleDays, long closedDeals, long wonDeals, long openDeals,
+                                      @NonNull BigDecimal openAmount, long countedDeals, @NonNull BigDecimal expected) {
+    }
+
+    @Schema(description = "The statistical forecast of a scope in a period, beside the human categories of the roll-up "
+            + "(computed and as adjusted): projection = closedToDate + pipelineExpected; runRate = closedToDate ÷ days "
+            + "elapsed (today included) × days in the period, null before the period starts. Amounts in the workspace "
+            + "currency; open deals without a rate on their close date are listed under unconverted, not counted.")
+    public record ProjectionView(@NonNull PeriodRef period, @NonNull ScopeView scope, @NonNull String currency,
+                                 @NonNull LocalDate today, int lookbackDays, @NonNull BigDecimal closedToDate,
+                                 @NonNull BigDecimal pipelineExpected, @NonNull BigDecimal projection,
+                                 BigDecimal runRate, @NonNull String method,
+                                 @NonNull List<@NonNull StageProjectionView> stages, @NonNull CumulativeView computed,
+                                 @NonNull CumulativeView adjusted, @NonNull List<@NonNull UnconvertedView> unconverted) {
+    }
+
+    static BigDecimal ratio(BigDecimal value) {
+        return value == null ? null : value.setScale(ForecastFigures.RATIO_SCALE, RoundingMode.HALF_EVEN);
     }
 
     @Schema(description = "The forecast export: one flat row per user (with their team) or territory of the scope.")

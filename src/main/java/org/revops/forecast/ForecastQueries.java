@@ -95,6 +95,55 @@ final class ForecastQueries {
         }
     }
 
+    /**
+     * The deals as they stood before the instant $5 (or $6 after a scope array): per deal and tracked field the last
+     * history row before it ({@code DISTINCT ON}, latest first, the identity breaking ties), pivoted back to one row
+     * per deal, then read exactly like the live deals. A deal without rows then did not exist yet. A field with no
+     * row at all (deals from before history was kept) falls back to today's value; owner, territory and currency are
+     * not tracked and are today's.
+     */
+    private static final String PAST_DEALS = """
+            WITH latest AS (
+                SELECT DISTINCT ON (h.opportunity_id, h.field) h.opportunity_id, h.field, h.to_value
+                FROM opportunity_history h
+                JOIN opportunities o ON o.workspace_id = h.workspace_id AND o.id = h.opportunity_id
+                WHERE h.workspace_id = $1 AND h.changed_at < %2$s%1$s
+                ORDER BY h.opportunity_id, h.field, h.changed_at DESC, h.id DESC
+            ), past AS (
+                SELECT opportunity_id AS id,
+                       max(to_value) FILTER (WHERE field = 'stage')::uuid AS stage_id,
+                       count(*) FILTER (WHERE field = 'amount') > 0 AS has_amount,
+                       max(to_value) FILTER (WHERE field = 'amount')::numeric AS amount,
+                       count(*) FILTER (WHERE field = 'closeDate') > 0 AS has_close_date,
+                       max(to_value) FILTER (WHERE field = 'closeDate')::date AS close_date,
+                       count(*) FILTER (WHERE field = 'probability') > 0 AS has_probability,
+                       max(to_value) FILTER (WHERE field = 'probability')::numeric AS probability,
+                       max(to_value) FILTER (WHERE field = 'forecastCategory') AS category
+                FROM latest GROUP BY opportunity_id
+            ), known AS (
+                SELECT o.workspace_id, o.owner_id, o.territory_id, p.stage_id, o.currency,
+                       CASE WHEN p.has_amount THEN p.amount ELSE o.amount END AS amount,
+                       CASE WHEN p.has_close_date THEN p.close_date ELSE o.close_date END AS close_date,
+                       CASE WHEN p.has_probability THEN p.probability END AS probability,
+                       coalesce(p.category, o.forecast_category_override) AS category,
+                       o.probability_override
+                FROM past p
+                JOIN opportunities o ON o.workspace_id = $1 AND o.id = p.id
+            ), deals AS (
+                SELECT o.owner_id, o.territory_id, o.stage_id, to_char(o.close_date, 'YYYY-MM') AS month, o.currency,
+                       1 AS n,
+                       CASE WHEN s.is_won THEN 'Closed' WHEN s.is_closed THEN 'Omitted'
+                            ELSE coalesce(o.category, s.forecast_category) END AS category,
+                       o.amount, o.amount * coalesce(o.probability, o.probability_override, s.probability) / 100
+                           AS weighted,
+                       x.rate
+                FROM known o
+                JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
+                """ + rate("o", "o.close_date") + """
+
+                WHERE o.close_date >= $3 AND o.close_date < $4
+            )""";
+
     private static final String AGGREGATE = """
             , rated AS (
                 SELECT *, CASE WHEN rate IS NULL THEN currency END AS unconverted FROM deals
@@ -112,13 +161,26 @@ final class ForecastQueries {
      * deals by owner ({@code owners}) or territory ({@code territories}) to the array in $5.
      */
     static String facts(EnumSet<Grouping> groupings, ScopeFilter scopeFilter, Source source) {
+        return source.cte.formatted(scopeFilter.sql(source.alias)) + aggregate(groupings);
+    }
+
+    /**
+     * As {@link #facts} over the deals as they stood just before the instant in the parameter after the others
+     * ($5 for the workspace, $6 after the scope array): see {@link #PAST_DEALS}.
+     */
+    static String factsAsOf(EnumSet<Grouping> groupings, ScopeFilter scopeFilter) {
+        String instant = scopeFilter == ScopeFilter.NONE ? "$5" : "$6";
+        return PAST_DEALS.formatted(scopeFilter.sql("o"), instant) + aggregate(groupings);
+    }
+
+    private static String aggregate(EnumSet<Grouping> groupings) {
         String sets = groupings.stream().map(g -> "(" + g.column + ", category, unconverted)")
                 .collect(Collectors.joining(", "));
         String columns = groupings.stream().map(g -> g.column).collect(Collectors.joining(", "));
         String select = java.util.Arrays.stream(Grouping.values())
                 .map(g -> groupings.contains(g) ? g.column : "NULL::" + g.type + " AS " + g.column)
                 .collect(Collectors.joining(", "));
-        return source.cte.formatted(scopeFilter.sql(source.alias)) + AGGREGATE.formatted(columns, select, sets);
+        return AGGREGATE.formatted(columns, select, sets);
     }
 
     enum ScopeFilter {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.revops.forecast.ForecastDtos.ExportView;
+import org.revops.forecast.ForecastDtos.ProjectionView;
 import org.revops.forecast.ForecastDtos.RollupView;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.rest.Csv;
@@ -30,10 +31,12 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ForecastResource {
     private final ForecastService forecasts;
+    private final ForecastProjectionService projections;
     private final CurrentCaller caller;
 
-    public ForecastResource(ForecastService forecasts, CurrentCaller caller) {
+    public ForecastResource(ForecastService forecasts, ForecastProjectionService projections, CurrentCaller caller) {
         this.forecasts = forecasts;
+        this.projections = projections;
         this.caller = caller;
     }
 
@@ -83,7 +86,33 @@ public class ForecastResource {
             @QueryParam("scope") String scope,
             @Parameter(description = "Breakdowns, comma-separated or repeated: user (direct reports), territory "
                     + "(child territories), stage, month.")
-            @QueryParam("breakdown") List<String> breakdown) {
-        return forecasts.rollup(caller.get(), period, scope, breakdown);
+            @QueryParam("breakdown") List<String> breakdown,
+            @Parameter(description = "A past day (2026-10-15): the roll-up as the pipeline stood at the end of that day "
+                    + "(UTC), rebuilt from the deals' history (stage, amount, close date, probability, category); "
+                    + "owners, territories and currencies are today's; adjusted = computed. Absent, today or later: "
+                    + "the live pipeline.")
+            @QueryParam("asOf") String asOf) {
+        return forecasts.rollup(caller.get(), period, scope, breakdown, asOf);
+    }
+
+    @GET
+    @Path("projection")
+    @Operation(operationId = "getForecastProjection", summary = "Project a forecast statistically",
+            description = "Per open stage, the win rate (won ÷ closed among the workspace's deals closed in the "
+                    + "look-back window that were ever in the stage; the stage probability when none were) and the "
+                    + "median days from entering it to winning, applied to the scope's open deals: each counts at "
+                    + "amount × win rate when max(today, stage entered + cycle) falls in the period. projection = "
+                    + "closed to date + expected; run rate = closed to date ÷ days elapsed × days in the period. "
+                    + "Beside it the roll-up's cumulative categories. Access as the roll-up.")
+    public Uni<ProjectionView> projection(
+            @Parameter(description = "Fiscal period: 2026-Q4, 2026-11 or FY2027.", required = true)
+            @QueryParam("period") String period,
+            @Parameter(description = "workspace, me, user:<id> (with the team below) or territory:<id> (with its "
+                    + "subtree). Default: me for managers and reps, workspace for other keys.")
+            @QueryParam("scope") String scope,
+            @Parameter(description = "Days of closed deals the rates are learnt from, up to today: 30 to 1825, "
+                    + "default 365.")
+            @QueryParam("lookbackDays") String lookbackDays) {
+        return projections.projection(caller.get(), period, scope, lookbackDays);
     }
 }

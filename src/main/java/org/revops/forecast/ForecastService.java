@@ -8,16 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.forecast.ForecastQueries.Grouping;
 import org.revops.forecast.ForecastQueries.ScopeFilter;
 import org.revops.forecast.ForecastScope.Type;
-import org.revops.opportunity.ForecastCategory;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.security.Caller;
 import org.revops.platform.security.Role;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -37,19 +36,23 @@ public class ForecastService {
     public enum Breakdown { user, territory, stage, month }
 
     private final Db db;
+    private final Clock clock;
 
-    public ForecastService(Db db) {
+    public ForecastService(Db db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /**
      * The roll-up response of {@code periodId} for {@code scopeText} broken down by {@code breakdownText}
-     * (comma-separated or repeated {@link Breakdown} names; 400 for others).
+     * (comma-separated or repeated {@link Breakdown} names; 400 for others), as the pipeline stood at the end of
+     * {@code asOfText} (an ISO date; live when absent, today or later; see {@link PointInTime}).
      */
     public Uni<ForecastDtos.RollupView> rollup(Caller caller, String periodId, String scopeText,
-                                               List<String> breakdownText) {
+                                               List<String> breakdownText, String asOfText) {
         EnumSet<Breakdown> breakdowns = parseBreakdowns(breakdownText);
-        return book(caller, periodId, scopeText, breakdowns).flatMap(book -> {
+        LocalDate asOf = PointInTime.parse(asOfText, clock, "asOf");
+        return book(caller, periodId, scopeText, breakdowns, asOf).flatMap(book -> {
             if (!breakdowns.contains(Breakdown.stage)) {
                 return Uni.createFrom().item(ForecastViews.rollup(book, breakdowns, List.of()));
             }
@@ -134,19 +137,31 @@ public class ForecastService {
      * {@code scope}; the caller's own when absent), computed over what {@code breakdowns} need.
      */
     public Uni<ForecastBook> book(Caller caller, String periodId, String scopeText, EnumSet<Breakdown> breakdowns) {
+        return book(caller, periodId, scopeText, breakdowns, null);
+    }
+
+    /** As {@link #book(Caller, String, String, EnumSet)} as the pipeline stood at the end of {@code asOf} (null: live). */
+    public Uni<ForecastBook> book(Caller caller, String periodId, String scopeText, EnumSet<Breakdown> breakdowns,
+                                  LocalDate asOf) {
         ForecastScope scope = ForecastScope.parse(scopeText, caller, "scope");
         if (periodId == null || periodId.isBlank()) {
             throw ApiProblem.badRequest("period", "is required: a fiscal period such as 2026-Q4, 2026-11 or FY2027");
         }
         return settings(caller).flatMap(settings -> {
             ForecastPeriod period = ForecastPeriodService.parse(settings.calendar(), periodId.trim(), "period");
-            return book(caller, settings.currency(), period, scope, breakdowns);
+            return book(caller, settings.currency(), period, scope, breakdowns, asOf);
         });
     }
 
     /** As {@link #book(Caller, String, String, EnumSet)} for a parsed period and scope. */
     public Uni<ForecastBook> book(Caller caller, String currency, ForecastPeriod period, ForecastScope scope,
                                   EnumSet<Breakdown> breakdowns) {
+        return book(caller, currency, period, scope, breakdowns, null);
+    }
+
+    /** As {@link #book(Caller, String, ForecastPeriod, ForecastScope, EnumSet)} at the end of {@code asOf} (null: live). */
+    public Uni<ForecastBook> book(Caller caller, String currency, ForecastPeriod period, ForecastScope scope,
+                                  EnumSet<Breakdown> breakdowns, LocalDate asOf) {
         if (breakdowns.contains(Breakdown.user) && scope.type() == Type.territory) {
             throw ApiProblem.badRequest("breakdown", "user breaks down user and workspace scopes; use territory");
         }
@@ -172,16 +187,18 @@ public class ForecastService {
                     ForecastTree territoryTree = loaded.getItem2() == null ? new ForecastTree(List.of())
                             : tree(loaded.getItem2(), "parent_id", names);
                     List<UUID> scopeIds = checkScope(caller, scope, userTree, territoryTree);
-                    return load(caller, currency, period, scope, breakdowns, scopeIds).map(facts -> {
-                        FactsAndPlans f = facts;
-                        return assemble(currency, period, scope, names, userTree, territoryTree, f);
-                    });
+                    return load(caller, currency, period, scope, breakdowns, scopeIds, asOf)
+                            .map(facts -> assemble(currency, period, scope, names, userTree, territoryTree, facts, asOf));
                 });
     }
 
+    /** The users (owners) or territories a rolled-up book's scope covers; empty for the workspace. */
+    static List<UUID> scopeIds(Caller caller, ForecastBook book) {
+        return checkScope(caller, book.scope(), book.userTree(), book.territoryTree());
+    }
+
     /** 404 for a user or territory not in the workspace, 403 outside the caller's sight; the ids the scope covers. */
-    private static List<UUID> checkScope(Caller caller, ForecastScope scope, ForecastTree users,
-                                         ForecastTree territories) {
+    static List<UUID> checkScope(Caller caller, ForecastScope scope, ForecastTree users, ForecastTree territories) {
         return switch (scope.type()) {
             case workspace -> List.of();
             case territory -> {
@@ -212,7 +229,7 @@ public class ForecastService {
     }
 
     private Uni<FactsAndPlans> load(Caller caller, String currency, ForecastPeriod period, ForecastScope scope,
-                                    EnumSet<Breakdown> breakdowns, List<UUID> scopeIds) {
+                                    EnumSet<Breakdown> breakdowns, List<UUID> scopeIds, LocalDate asOf) {
         EnumSet<Grouping> groupings = EnumSet.noneOf(Grouping.class);
         groupings.add(scope.type() == Type.territory ? Grouping.TERRITORY : Grouping.OWNER);
         if (breakdowns.contains(Breakdown.territory)) {
@@ -233,12 +250,17 @@ public class ForecastService {
         if (filter != ScopeFilter.NONE) {
             args.addArrayOfUUID(scopeIds.toArray(UUID[]::new));
         }
+        if (asOf != null) {
+            args.addValue(PointInTime.endOf(asOf));
+        }
         // facts keep no territory: territory scopes and breakdowns read the deals themselves
         ForecastQueries.Source source = groupings.contains(Grouping.TERRITORY)
                 ? ForecastQueries.Source.DEALS : ForecastQueries.Source.FACTS;
-        Uni<RowSet<Row>> facts = db.query(ForecastQueries.facts(groupings, filter, source), args);
+        Uni<RowSet<Row>> facts = db.query(asOf == null ? ForecastQueries.facts(groupings, filter, source)
+                : ForecastQueries.factsAsOf(groupings, filter), args);
         Uni<RowSet<Row>> quotas = db.query(ForecastQueries.QUOTAS, Tuple.of(caller.workspaceId(), period.id()));
-        Uni<RowSet<Row>> adjustments = scope.type() == Type.territory ? Uni.createFrom().nullItem()
+        // adjustments are not kept as of a date: a past roll-up shows adjusted = computed
+        Uni<RowSet<Row>> adjustments = scope.type() == Type.territory || asOf != null ? Uni.createFrom().nullItem()
                 : db.query(ForecastQueries.ADJUSTMENTS, Tuple.of(caller.workspaceId(), period.id()));
         return Uni.combine().all().unis(facts, quotas, adjustments).asTuple().map(t -> {
             ForecastFacts aggregated = new ForecastFacts(groupings);
@@ -262,13 +284,13 @@ public class ForecastService {
 
     private static ForecastBook assemble(String currency, ForecastPeriod period, ForecastScope scope,
                                          Map<UUID, String> names, ForecastTree userTree, ForecastTree territoryTree,
-                                         FactsAndPlans loaded) {
+                                         FactsAndPlans loaded, LocalDate asOf) {
         ForecastFacts facts = loaded.facts();
         Map<UUID, ForecastFigures> users = Map.of();
         Map<UUID, ForecastFigures> territories = Map.of();
         if (scope.type() != Type.territory) {
             users = userTree.rollUp(facts.by(Grouping.OWNER), loaded.userQuotas(),
-                    effectiveAdjustments(loaded.adjustments(), userTree));
+                    ForecastAdjustments.effective(loaded.adjustments(), userTree));
         }
         if (scope.type() == Type.territory || !territoryTree.roots().isEmpty()) {
             territories = territoryTree.rollUp(facts.by(Grouping.TERRITORY), loaded.territoryQuotas(), Map.of());
@@ -281,37 +303,7 @@ public class ForecastService {
         String scopeName = scope.type() == Type.workspace ? "Workspace" : names.get(scope.id());
         return new ForecastBook(period, currency, scope, scopeName, total,
                 facts.unconverted(scope.type() == Type.territory ? Grouping.TERRITORY : Grouping.OWNER),
-                userTree, users, territoryTree, territories, names, facts);
-    }
-
-    /**
-     * Per user and category, the adjustment that counts: the one by the most senior adjuster (closest to the top of
-     * the hierarchy), the latest among equals, so a manager's call on a subordinate's number outranks the
-     * subordinate's own while both stay on record.
-     */
-    static Map<UUID, Map<ForecastCategory, BigDecimal>> effectiveAdjustments(List<Row> rows, ForecastTree users) {
-        Map<UUID, Integer> depth = users.depths();
-        Map<UUID, Map<ForecastCategory, Row>> chosen = new HashMap<>();
-        for (Row row : rows) {
-            Map<ForecastCategory, Row> byCategory = chosen.computeIfAbsent(row.getUUID("user_id"),
-                    k -> new EnumMap<>(ForecastCategory.class));
-            byCategory.merge(ForecastCategory.valueOf(row.getString("category")), row, (a, b) -> {
-                int da = depth.getOrDefault(a.getUUID("adjusted_by"), Integer.MAX_VALUE);
-                int dbb = depth.getOrDefault(b.getUUID("adjusted_by"), Integer.MAX_VALUE);
-                if (da != dbb) {
-                    return da < dbb ? a : b;
-                }
-                OffsetDateTime ta = a.getOffsetDateTime("updated_at");
-                return ta.isBefore(b.getOffsetDateTime("updated_at")) ? b : a;
-            });
-        }
-        Map<UUID, Map<ForecastCategory, BigDecimal>> out = new HashMap<>();
-        chosen.forEach((user, byCategory) -> {
-            Map<ForecastCategory, BigDecimal> amounts = new EnumMap<>(ForecastCategory.class);
-            byCategory.forEach((category, row) -> amounts.put(category, row.getBigDecimal("amount")));
-            out.put(user, amounts);
-        });
-        return out;
+                userTree, users, territoryTree, territories, names, facts, asOf);
     }
 
     private static ForecastTree tree(RowSet<Row> rows, String parentColumn, Map<UUID, String> names) {

@@ -40,7 +40,7 @@ final class ForecastViews {
                 new ScopeView(scope.type().name(), scope.id().toString(), book.scopeName()), book.currency(),
                 FiguresView.of(book.total()),
                 book.unconverted().stream().map(u -> new UnconvertedView(u.currency(), u.deals(),
-                        ForecastDtos.money(u.amount()))).toList(), parts);
+                        ForecastDtos.money(u.amount()))).toList(), parts, book.asOf());
     }
 
     /** The direct reports of the scope user (each with their team) and the user's own deals; top users for the workspace. */
