@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Accuracy of {@link ForecastDataset}'s 2026-Q4: on 1 December M, A and B submit and the admin snapshots every scope
+ * Accuracy of {@link ForecastCallsData}'s 2026-Q4: on 1 December M, A and B submit and the admin snapshots every scope
  * (M and the workspace at commit 7,000, A 7,000, B 0); on 15 December A calls 7,500; b1 (4,000) is won on 20
  * December; on 2 January A calls 5,000 and a snapshot is taken, both too late to count. Actual closed: A 5,000, B
  * 4,000, M and the workspace 9,000, the admin 0.
@@ -32,13 +32,13 @@ class ForecastAccuracyTest extends ApiTest {
     Db db;
 
     Workspace ws;
-    ForecastDataset data;
+    ForecastCallsData data;
 
     @BeforeEach
     void setUp() {
         ws = newWorkspace("Forecast accuracy");
         Member manager = newMember(ws, "Mo Manager", "manager", null);
-        data = new ForecastDataset(db, ws, manager, newMember(ws, "Ana Rep", "rep", manager.id()),
+        data = new ForecastCallsData(db, ws, manager, newMember(ws, "Ana Rep", "rep", manager.id()),
                 newMember(ws, "Ben Rep", "rep", manager.id()));
         TestClock.set("2026-12-01T09:00:00Z");
         for (Member who : List.of(data.manager, data.repA, data.repB)) {

@@ -22,7 +22,7 @@ import java.util.UUID;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Snapshots of every scope of {@link ForecastDataset}, retakes, the weekly job's rule, and trends. */
+/** Snapshots of every scope of {@link ForecastCallsData}, retakes, the weekly job's rule, and trends. */
 @QuarkusTest
 class ForecastSnapshotTest extends ApiTest {
     static final String SNAPSHOTS = "/api/v1/forecast-snapshots";
@@ -34,13 +34,13 @@ class ForecastSnapshotTest extends ApiTest {
     ForecastSnapshotService snapshots;
 
     Workspace ws;
-    ForecastDataset data;
+    ForecastCallsData data;
 
     @BeforeEach
     void setUp() {
         ws = newWorkspace("Forecast snapshots");
         Member manager = newMember(ws, "Mo Manager", "manager", null);
-        data = new ForecastDataset(db, ws, manager, newMember(ws, "Ana Rep", "rep", manager.id()),
+        data = new ForecastCallsData(db, ws, manager, newMember(ws, "Ana Rep", "rep", manager.id()),
                 newMember(ws, "Ben Rep", "rep", manager.id()));
     }
 

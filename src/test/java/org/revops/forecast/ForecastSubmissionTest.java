@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Submissions of {@link ForecastDataset}'s forecasts: frozen as adjusted, listed by who may see them. */
+/** Submissions of {@link ForecastCallsData}'s forecasts: frozen as adjusted, listed by who may see them. */
 @QuarkusTest
 class ForecastSubmissionTest extends ApiTest {
     static final String SUBMISSIONS = "/api/v1/forecast-submissions";
@@ -30,13 +30,13 @@ class ForecastSubmissionTest extends ApiTest {
     Db db;
 
     Workspace ws;
-    ForecastDataset data;
+    ForecastCallsData data;
 
     @BeforeEach
     void setUp() {
         ws = newWorkspace("Forecast submissions");
         Member manager = newMember(ws, "Mo Manager", "manager", null);
-        data = new ForecastDataset(db, ws, manager, newMember(ws, "Ana Rep", "rep", manager.id()),
+        data = new ForecastCallsData(db, ws, manager, newMember(ws, "Ana Rep", "rep", manager.id()),
                 newMember(ws, "Ben Rep", "rep", manager.id()));
         // M calls A's commit at 3,000 (the senior call counts over A's own 2,500)
         data.adjustment(data.repA.id(), "Commit", 2500, data.repA.id());

@@ -23,7 +23,7 @@ import static org.revops.support.ApiTest.as;
  * Quotas A 10,000 and B 8,000 (M's is the team's 18,000). So A: closed 5,000, commit 7,000, bestCase 8,000, open
  * 5,700; B: 0, 0, 0, 4,000; M's team: 5,000, 7,000, 10,000, 11,700; the workspace as M's team.
  */
-final class ForecastDataset {
+final class ForecastCallsData {
     final Db db;
     final Workspace ws;
     final Member manager;
@@ -34,7 +34,7 @@ final class ForecastDataset {
     UUID emea;
     UUID na;
 
-    ForecastDataset(Db db, Workspace ws, Member manager, Member repA, Member repB) {
+    ForecastCallsData(Db db, Workspace ws, Member manager, Member repA, Member repB) {
         this.db = db;
         this.ws = ws;
         this.manager = manager;
