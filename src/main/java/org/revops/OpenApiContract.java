@@ -20,10 +20,12 @@ import org.revops.platform.paging.ListSpec;
 import org.revops.platform.paging.ValueType;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.rest.CsvPageWriter;
+import org.revops.platform.security.ApiScope;
 import org.revops.platform.workspace.ApiKeyService;
 import org.revops.team.UserService;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +54,7 @@ public class OpenApiContract implements OASFilter {
                     org.revops.lead.predictive.PredictiveModelService.WEIGHTS,
                     org.revops.lead.scoring.ScoringModelService.LIST, org.revops.lead.scoring.LeadScoreHistory.LIST,
                     org.revops.forecast.QuotaService.LIST, org.revops.forecast.ExchangeRateService.LIST,
+                    org.revops.forecast.ForecastAdjustmentService.LIST,
                     org.revops.forecast.ForecastSubmissionService.LIST)
             .collect(Collectors.toMap(ListSpec::operationId, Function.identity()));
 
@@ -76,6 +79,7 @@ public class OpenApiContract implements OASFilter {
                 .addProperty("detail", string("What went wrong in this request"))
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError"))));
+        listKeyScopes(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -93,6 +97,18 @@ public class OpenApiContract implements OASFilter {
             }
             addErrors(path, method, operation);
         }));
+    }
+
+    /**
+     * The scope names a new key may carry, from the registry the code checks them against. (Not on the view: it shows
+     * a key's scopes as stored, which may include one retired since.)
+     */
+    private static void listKeyScopes(OpenAPI openAPI) {
+        Schema schema = openAPI.getComponents().getSchemas().get("ApiKeyInput");
+        Schema scopes = schema == null || schema.getProperties() == null ? null : schema.getProperties().get("scopes");
+        if (scopes != null && scopes.getItems() != null) {
+            scopes.getItems().enumeration(Arrays.stream(ApiScope.values()).map(s -> (Object) s.value()).toList());
+        }
     }
 
     private static void addListParameters(Operation operation, ListSpec spec) {

@@ -80,6 +80,11 @@ public final class ForecastDtos {
                              @NonNull Breakdowns breakdowns) {
     }
 
+    @Schema(description = "The forecast export: one flat row per user (with their team) or territory of the scope.")
+    public record ExportView(@NonNull PeriodRef period, @NonNull ScopeView scope, @NonNull String currency,
+                             @NonNull List<@NonNull ForecastExportRow> data) {
+    }
+
     static BigDecimal money(BigDecimal amount) {
         return amount == null ? null : amount.setScale(4, RoundingMode.HALF_EVEN);
     }

@@ -14,6 +14,7 @@ import org.revops.forecast.ForecastPeriodDtos.CalendarView;
 import org.revops.forecast.ForecastPeriodDtos.PeriodView;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -31,6 +32,7 @@ public class ForecastPeriodResource {
     }
 
     @GET
+    @RequiresScope("forecast:read")
     @Operation(operationId = "getForecastCalendar", summary = "A fiscal year's calendar",
             description = "The fiscal year with its four quarters and twelve months (first and last day each). Fiscal "
                     + "years start in the workspace's fiscalYearStartMonth (GET /api/v1/workspace) and are named after "
@@ -44,6 +46,7 @@ public class ForecastPeriodResource {
 
     @GET
     @Path("{id}")
+    @RequiresScope("forecast:read")
     @Operation(operationId = "getForecastPeriod", summary = "One period",
             description = "FY2027 (fiscal year), 2027-Q1 (fiscal quarter) or 2026-11 (calendar month), with its dates, "
                     + "parent and children; 400 for anything else.")

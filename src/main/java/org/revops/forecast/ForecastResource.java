@@ -9,7 +9,18 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.revops.forecast.ForecastDtos.ExportView;
 import org.revops.forecast.ForecastDtos.RollupView;
+import org.revops.platform.error.ApiProblem;
+import org.revops.platform.rest.Csv;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.security.CurrentCaller;
 
 import java.util.List;
@@ -24,6 +35,36 @@ public class ForecastResource {
     public ForecastResource(ForecastService forecasts, CurrentCaller caller) {
         this.forecasts = forecasts;
         this.caller = caller;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @RequiresScope("forecast:read")
+    @Operation(operationId = "exportForecast", summary = "Export a forecast for scripts",
+            description = "One flat row per user of the scope (each with the team below; every user for the "
+                    + "workspace) or per territory of a territory's subtree, parents first: quota, amounts per "
+                    + "category, cumulative views as computed and adjusted, attainment, gap, coverage. "
+                    + "`format=csv` (or `Accept: text/csv`) answers CSV with the same columns. Open to API keys "
+                    + "with the `forecast:read` scope. Same visibility as the roll-up.")
+    @APIResponse(responseCode = "200", description = "The export", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportView.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Uni<Response> export(
+            @Parameter(description = "Fiscal period: 2026-Q4, 2026-11 or FY2027.", required = true)
+            @QueryParam("period") String period,
+            @Parameter(description = "workspace, me, user:<id> or territory:<id>; default as for the roll-up.")
+            @QueryParam("scope") String scope,
+            @Parameter(description = "json (default) or csv; overrides the Accept header.",
+                    schema = @Schema(enumeration = {"json", "csv"}))
+            @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            throw ApiProblem.badRequest("format", "must be json or csv");
+        }
+        boolean csv = format == null ? Csv.requested(headers) : format.equals("csv");
+        return forecasts.export(caller.get(), period, scope).map(view -> csv
+                ? Csv.ok(ForecastExportRow.class, view.data(), "forecast-" + view.period().id() + ".csv")
+                : Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     @GET

@@ -62,6 +62,40 @@ public class ForecastService {
         });
     }
 
+    /**
+     * The flat export of a period: one row per user in the scope (each with the team below; every user for the
+     * workspace) or per territory in a territory scope's subtree, parents before children, siblings by name.
+     */
+    public Uni<ForecastDtos.ExportView> export(Caller caller, String periodId, String scopeText) {
+        return book(caller, periodId, scopeText, EnumSet.noneOf(Breakdown.class)).map(book -> {
+            boolean territory = book.scope().type() == Type.territory;
+            ForecastTree tree = territory ? book.territoryTree() : book.userTree();
+            Map<UUID, ForecastFigures> figures = territory ? book.territories() : book.users();
+            List<UUID> roots = book.scope().type() == Type.workspace ? tree.roots() : List.of(book.scope().id());
+            List<ForecastExportRow> rows = new ArrayList<>();
+            for (UUID root : sortedByName(roots, book.names())) {
+                addRows(rows, book, tree, figures, root, null, 0, territory ? "territory" : "user");
+            }
+            return new ForecastDtos.ExportView(ForecastDtos.PeriodRef.of(book.period()),
+                    new ForecastDtos.ScopeView(book.scope().type().name(), book.scope().id().toString(),
+                            book.scopeName()), book.currency(), rows);
+        });
+    }
+
+    private static void addRows(List<ForecastExportRow> rows, ForecastBook book, ForecastTree tree,
+                                Map<UUID, ForecastFigures> figures, UUID id, UUID parent, int depth, String kind) {
+        rows.add(ForecastExportRow.of(book.period(), kind, id, book.names().get(id), parent, depth, book.currency(),
+                figures.get(id)));
+        for (UUID child : sortedByName(tree.children(id), book.names())) {
+            addRows(rows, book, tree, figures, child, id, depth + 1, kind);
+        }
+    }
+
+    private static List<UUID> sortedByName(List<UUID> ids, Map<UUID, String> names) {
+        return ids.stream().sorted(java.util.Comparator.comparing((UUID id) -> names.getOrDefault(id, ""))
+                .thenComparing(UUID::toString)).toList();
+    }
+
     static EnumSet<Breakdown> parseBreakdowns(List<String> values) {
         EnumSet<Breakdown> out = EnumSet.noneOf(Breakdown.class);
         if (values == null) {

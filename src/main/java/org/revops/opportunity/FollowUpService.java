@@ -8,6 +8,7 @@ import org.revops.platform.paging.ListQuery;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.ListSpec;
 import org.revops.platform.paging.Slice;
+import org.revops.platform.paging.SqlBuilder;
 import org.revops.platform.paging.SqlPredicate;
 import org.revops.platform.paging.ValueType;
 import org.revops.platform.security.Caller;
@@ -15,7 +16,9 @@ import org.revops.platform.security.Visibility;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.revops.opportunity.OpportunityQueries.NEXT_FOLLOW_UP;
 import static org.revops.opportunity.OpportunityQueries.NOW;
@@ -57,6 +60,18 @@ public class FollowUpService {
         SqlPredicate openAndVisible = new SqlPredicate("NOT s.is_closed AND " + visible.sql(), visible.args());
         return ListQuery.run(db, LIST, new Object[] {OpportunityService.now(clock)}, caller.workspaceId(),
                 openAndVisible, request, OpportunityService::toView);
+    }
+
+    /** How many open deals of {@code ownerIds} that the caller sees are overdue for a follow-up now. */
+    public Uni<Integer> overdueCount(Caller caller, List<UUID> ownerIds) {
+        SqlPredicate visible = Visibility.owned(caller, "o.owner_id");
+        SqlBuilder sql = new SqlBuilder()
+                .append("SELECT count(*)::int AS n FROM (" + OpportunityQueries.SELECT + " WHERE o.workspace_id = ?",
+                        OpportunityService.now(clock), caller.workspaceId())
+                .append(" AND NOT s.is_closed AND " + visible.sql(), visible.args())
+                .append(" AND o.owner_id = ANY(?)", (Object) ownerIds.toArray(UUID[]::new))
+                .append(" AND " + DUE.get("overdue") + ") x");
+        return db.query(sql.sql(), sql.tuple()).map(rows -> rows.iterator().next().getInteger("n"));
     }
 
     private static Map<String, String> dueWindows() {

@@ -12,13 +12,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.platform.db.Db;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Resolves an API key to its workspace, user and role with one indexed lookup on the key's hash. */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential> {
     static final String CALLER = "revops.caller";
+    /** The key's {@link ApiScope}s; absent for a key with every right of its role. See {@link KeyScopeCheck}. */
+    static final String SCOPES = "revops.scopes";
 
     private static final String FIND_KEY = """
-            SELECT k.workspace_id, k.user_id, k.role
+            SELECT k.workspace_id, k.user_id, k.role, k.scopes
             FROM api_keys k
             WHERE k.key_hash = $1 AND k.revoked_at IS NULL""";
 
@@ -43,11 +49,27 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
                     Row row = rows.iterator().next();
                     Caller caller = new Caller(row.getUUID("workspace_id"), row.getUUID("user_id"),
                             Role.of(row.getString("role")));
-                    return QuarkusSecurityIdentity.builder()
+                    QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                             .setPrincipal(new QuarkusPrincipal(caller.userId().toString()))
                             .addRole(caller.role().value())
-                            .addAttribute(CALLER, caller)
-                            .build();
+                            .addAttribute(CALLER, caller);
+                    String[] scopes = row.getArrayOfStrings("scopes");
+                    if (scopes != null) {
+                        identity.addAttribute(SCOPES, scopesOf(scopes));
+                    }
+                    return identity.build();
                 });
+    }
+
+    /**
+     * A name no longer known (a scope retired after the key was made) grants nothing: the key keeps only what it
+     * still names, and with nothing left may call nothing, rather than gaining its role's full rights.
+     */
+    private static Set<ApiScope> scopesOf(String[] names) {
+        Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
+        for (String name : names) {
+            ApiScope.find(name).ifPresent(scopes::add);
+        }
+        return Collections.unmodifiableSet(scopes);
     }
 }

@@ -7,24 +7,33 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.revops.platform.security.Role;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 public final class ApiKeyDtos {
+    /** The contract lists the known scopes from {@link org.revops.platform.security.ApiScope} (OpenApiContract). */
+    static final String SCOPES_DOC = "What the key may call, as `<resource>:<verb>` scopes. "
+            + "Absent or null: every right of its role. A scoped key may call only the operations that name one of "
+            + "its scopes, still within its role; other operations and /graphql answer 403.";
+
     private ApiKeyDtos() {
     }
 
-    @Schema(name = "ApiKeyInput", description = "A key acts as `userId` with `role` (default: the user's own role).")
+    @Schema(name = "ApiKeyInput", description = "A key acts as `userId` with `role` (default: the user's own role), "
+            + "narrowed to `scopes` when given.")
     public record ApiKeyInput(
             @NotBlank @Size(max = 200) @Schema(example = "forecast export script") String name,
             @NotNull UUID userId,
             @Schema(example = "read-only", enumeration = {"admin", "manager", "rep", "integration", "read-only"})
-            Role role) {
+            Role role,
+            @Schema(description = SCOPES_DOC, example = "[\"forecast:read\"]") List<String> scopes) {
     }
 
     @Schema(name = "ApiKey", description = "`key` is present only in the response that creates the key.")
     public record ApiKeyView(UUID id, String name, UUID userId, Role role,
                              @Schema(description = "First characters of the key, to tell keys apart") String prefix,
                              OffsetDateTime createdAt, OffsetDateTime revokedAt,
+                             @Schema(description = SCOPES_DOC, nullable = true) List<String> scopes,
                              @Schema(description = "The secret. Shown once; store it now.", nullable = true) String key) {
     }
 }

@@ -14,6 +14,7 @@ import org.revops.platform.paging.Slice;
 import org.revops.platform.paging.SqlPredicate;
 import org.revops.platform.paging.ValueType;
 import org.revops.platform.security.ApiKeys;
+import org.revops.platform.security.ApiScope;
 import org.revops.platform.security.Caller;
 import org.revops.platform.security.Role;
 import org.revops.platform.workspace.ApiKeyDtos.ApiKeyInput;
@@ -23,13 +24,15 @@ import org.revops.platform.write.MergePatch;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
-/** API keys: created by admins, shown once, stored as a hash, revocable. */
+/** API keys: created by admins, shown once, stored as a hash, revocable, optionally narrowed to scopes. */
 @ApplicationScoped
 public class ApiKeyService {
     private static final String SELECT = """
-            SELECT k.id, k.name, k.user_id, k.role, k.key_prefix, k.created_at, k.revoked_at FROM api_keys k""";
+            SELECT k.id, k.name, k.user_id, k.role, k.key_prefix, k.created_at, k.revoked_at, k.scopes
+            FROM api_keys k""";
 
     public static final ListSpec LIST = ListSpec.builder("listApiKeys", SELECT, "k.workspace_id", "k.id")
             .anyOf("userId", ValueType.UUID_, "k.user_id", "Keys acting as this user.")
@@ -61,6 +64,7 @@ public class ApiKeyService {
     public Uni<ApiKeyView> create(Caller caller, ApiKeyInput input) {
         caller.requireAdmin();
         validation.validate(input);
+        List<String> scopes = ApiScope.names(ApiScope.parse(input.scopes(), "scopes"));
         String key = ApiKeys.newKey();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return db.query("SELECT role FROM users WHERE workspace_id = $1 AND id = $2",
@@ -71,11 +75,13 @@ public class ApiKeyService {
                     }
                     Role role = input.role() != null ? input.role() : Role.of(rows.iterator().next().getString("role"));
                     return db.query("""
-                            INSERT INTO api_keys (workspace_id, id, name, user_id, role, key_hash, key_prefix, created_at)
-                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                            RETURNING id, name, user_id, role, key_prefix, created_at, revoked_at""",
+                            INSERT INTO api_keys (workspace_id, id, name, user_id, role, key_hash, key_prefix, created_at,
+                                                  scopes)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                            RETURNING id, name, user_id, role, key_prefix, created_at, revoked_at, scopes""",
                             Tuple.from(new Object[] {caller.workspaceId(), UUID.randomUUID(), input.name().trim(),
-                                    input.userId(), role.value(), ApiKeys.hash(key), ApiKeys.displayPrefix(key), now}));
+                                    input.userId(), role.value(), ApiKeys.hash(key), ApiKeys.displayPrefix(key), now,
+                                    scopes == null ? null : scopes.toArray(String[]::new)}));
                 })
                 .map(rows -> toView(rows.iterator().next(), key));
     }
@@ -92,9 +98,15 @@ public class ApiKeyService {
                 });
     }
 
+    /** As stored: null for a key with every right of its role. */
+    private static List<String> scopes(Row row) {
+        String[] scopes = row.getArrayOfStrings("scopes");
+        return scopes == null ? null : List.of(scopes);
+    }
+
     private static ApiKeyView toView(Row row, String key) {
         return new ApiKeyView(row.getUUID("id"), row.getString("name"), row.getUUID("user_id"),
                 Role.of(row.getString("role")), row.getString("key_prefix"), row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("revoked_at"), key);
+                row.getOffsetDateTime("revoked_at"), scopes(row), key);
     }
 }

@@ -1,0 +1,82 @@
+package org.revops.platform.security;
+
+import org.junit.jupiter.api.Test;
+import org.revops.platform.error.ApiProblem;
+import org.revops.platform.error.FieldError;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ApiScopeTest {
+
+    @Test
+    void absentScopesMeanEveryRightOfTheRole() {
+        assertNull(ApiScope.parse(null, "scopes"));
+        assertNull(ApiScope.names(null));
+    }
+
+    @Test
+    void knownScopesParseAndDuplicatesCollapse() {
+        Set<ApiScope> scopes = ApiScope.parse(List.of("forecast:read", "forecast:read"), "scopes");
+        assertEquals(Set.of(ApiScope.FORECAST_READ), scopes);
+        assertEquals(List.of("forecast:read"), ApiScope.names(scopes));
+    }
+
+    @Test
+    void everyBadEntryIsNamedByItsIndex() {
+        ApiProblem problem = assertThrows(ApiProblem.class,
+                () -> ApiScope.parse(Arrays.asList("nope", "forecast:read", null), "scopes"));
+        assertEquals(422, problem.status());
+        assertEquals(List.of("scopes[0]", "scopes[2]"), problem.errors().stream().map(FieldError::field).toList());
+        assertTrue(problem.errors().get(0).message().contains("known scopes: forecast:read"));
+    }
+
+    @Test
+    void anEmptyListIsRefused() {
+        ApiProblem problem = assertThrows(ApiProblem.class, () -> ApiScope.parse(List.of(), "scopes"));
+        assertEquals("scopes", problem.errors().get(0).field());
+    }
+
+    /** A typo in {@code @RequiresScope} would close the operation to every scoped key: catch it here instead. */
+    @Test
+    void everyRequiresScopeNamesAKnownScope() throws IOException, ClassNotFoundException {
+        Path classes = Path.of("target/classes");
+        List<String> bad = new ArrayList<>();
+        int annotated = 0;
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+                List<RequiresScope> found = new ArrayList<>();
+                if (type.isAnnotationPresent(RequiresScope.class)) {
+                    found.add(type.getAnnotation(RequiresScope.class));
+                }
+                for (Method method : type.getDeclaredMethods()) {
+                    if (method.isAnnotationPresent(RequiresScope.class)) {
+                        found.add(method.getAnnotation(RequiresScope.class));
+                    }
+                }
+                for (RequiresScope scope : found) {
+                    annotated++;
+                    if (ApiScope.find(scope.value()).isEmpty()) {
+                        bad.add(name + ": " + scope.value());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), bad);
+        assertTrue(annotated >= 2, "the forecast calendar's operations carry @RequiresScope");
+    }
+}
