@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.revops.forecast.ForecastSnapshotDtos.AccuracyView;
 import org.revops.forecast.ForecastSnapshotDtos.TrendView;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 /** The forecast over time: trends from snapshots, and the accuracy of past calls. */
 @Path("/api/v1/forecasts")
@@ -30,6 +31,7 @@ public class ForecastHistoryResource {
     }
 
     @GET
+    @RequiresScope("forecast:read")
     @Path("trend")
     @Operation(operationId = "getForecastTrend", summary = "A forecast's trend, week by week",
             description = "The snapshots of the scope and period, oldest first (cumulative views as computed and as "
@@ -45,6 +47,7 @@ public class ForecastHistoryResource {
     }
 
     @GET
+    @RequiresScope("forecast:read")
     @Path("accuracy")
     @Operation(operationId = "getForecastAccuracy", summary = "How accurate past forecasts were",
             description = "For a period that has ended (400 otherwise): each user's latest submission made before the "

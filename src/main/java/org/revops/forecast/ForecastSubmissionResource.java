@@ -25,6 +25,7 @@ import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.UUID;
 
@@ -43,6 +44,7 @@ public class ForecastSubmissionResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @RequiresScope("forecast:read")
     @Operation(operationId = "listForecastSubmissions", summary = "List forecast submissions",
             description = "Newest first. A rep sees their own, a manager their team's (own included), admin, "
                     + "integration and read-only keys every one.")
@@ -52,6 +54,7 @@ public class ForecastSubmissionResource {
 
     @GET
     @Path("{id}")
+    @RequiresScope("forecast:read")
     @Operation(operationId = "getForecastSubmission", summary = "Get a forecast submission")
     public Uni<SubmissionView> get(@Parameter(description = "Submission id") @PathParam("id") UUID id) {
         return submissions.get(caller.get(), id);
