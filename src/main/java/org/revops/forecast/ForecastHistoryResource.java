@@ -36,7 +36,7 @@ public class ForecastHistoryResource {
     @Operation(operationId = "getForecastTrend", summary = "A forecast's trend, week by week",
             description = "The snapshots of the scope and period, oldest first (cumulative views as computed and as "
                     + "adjusted, weighted open pipeline, quota), and today's live numbers as `latest`. The same access "
-                    + "rules as the roll-up.")
+                    + "rules as the roll-up. Open to API keys with the `forecast:read` scope.")
     public Uni<TrendView> trend(
             @Parameter(description = "Fiscal period: 2026-Q4, 2026-11 or FY2027.", required = true)
             @QueryParam("period") String period,
@@ -56,7 +56,8 @@ public class ForecastHistoryResource {
                     + "Commit + BestCase (measure bestCase); error = forecast − actual; absolutePercentageError (APE) "
                     + "= |error| ÷ actual, null when actual is 0; MAPE = the mean of the APEs that exist, for "
                     + "submissions and snapshots apart. Ratios are rounded to 4 decimals. A rep sees their own rows, a "
-                    + "manager their team's and the territories', admin, integration and read-only keys every row.")
+                    + "manager their team's and the territories', admin, integration and read-only keys every row. Open "
+                    + "to API keys with the `forecast:read` scope.")
     public Uni<AccuracyView> accuracy(
             @Parameter(description = "An ended fiscal period: 2026-Q3, 2026-09 or FY2026.", required = true)
             @QueryParam("period") String period,

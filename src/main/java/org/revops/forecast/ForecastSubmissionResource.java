@@ -47,7 +47,7 @@ public class ForecastSubmissionResource {
     @RequiresScope("forecast:read")
     @Operation(operationId = "listForecastSubmissions", summary = "List forecast submissions",
             description = "Newest first. A rep sees their own, a manager their team's (own included), admin, "
-                    + "integration and read-only keys every one.")
+                    + "integration and read-only keys every one. Open to API keys with the `forecast:read` scope.")
     public Uni<Page<SubmissionView>> list(@Context UriInfo uri) {
         return submissions.list(caller.get(), ListRequest.fromQuery(uri.getQueryParameters())).map(Page::of);
     }
@@ -55,7 +55,8 @@ public class ForecastSubmissionResource {
     @GET
     @Path("{id}")
     @RequiresScope("forecast:read")
-    @Operation(operationId = "getForecastSubmission", summary = "Get a forecast submission")
+    @Operation(operationId = "getForecastSubmission", summary = "Get a forecast submission",
+            description = "404 for one the caller may not see. Open to API keys with the `forecast:read` scope.")
     public Uni<SubmissionView> get(@Parameter(description = "Submission id") @PathParam("id") UUID id) {
         return submissions.get(caller.get(), id);
     }

@@ -152,5 +152,14 @@ class ForecastSubmissionTest extends ApiTest {
         assertEquals(List.of("periodId"), gql.getList("data.submitForecast.userErrors.field"));
         assertEquals(0, data.count("forecast_submissions"));
         as(readOnly).get(SUBMISSIONS + "/" + UUID.randomUUID()).then().statusCode(404);
+
+        // a key narrowed to forecast:read reads submissions and trends, but cannot submit
+        String scoped = as(ws.adminKey()).body(Map.of("name", "reader", "userId", data.repA.id().toString(),
+                "scopes", List.of("forecast:read"))).post("/api/v1/api-keys").then().statusCode(201)
+                .extract().path("key");
+        as(scoped).get(SUBMISSIONS).then().statusCode(200);
+        as(scoped).get("/api/v1/forecasts/trend?period=2026-Q4").then().statusCode(200);
+        as(scoped).body(Map.of("periodId", "2026-Q4")).post(SUBMISSIONS).then().statusCode(403);
+        assertEquals(0, data.count("forecast_submissions"));
     }
 }
