@@ -32,6 +32,8 @@ class ForecastSnapshotTest extends ApiTest {
     Db db;
     @Inject
     ForecastSnapshotService snapshots;
+    @Inject
+    ForecastSnapshotSchedule schedule;
 
     Workspace ws;
     ForecastCallsData data;
@@ -122,6 +124,11 @@ class ForecastSnapshotTest extends ApiTest {
         assertEquals(30, data.count("forecast_snapshots"));
         assertEquals(15L, data.sql("SELECT count(*) AS n FROM forecast_snapshots WHERE workspace_id = $1"
                 + " AND trigger = 'weekly' AND taken_on = '2026-11-16'", ws.id()).iterator().next().getLong("n"));
+
+        // the scheduled run: every workspace, this one included
+        TestClock.set("2026-11-23T02:00:00Z");
+        schedule.takeForEveryWorkspace().await().atMost(Duration.ofSeconds(120));
+        assertEquals(45, data.count("forecast_snapshots"));
     }
 
     @Test
