@@ -40,6 +40,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DemoForecasts {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DemoForecasts.class);
     private static final int WEEKS = 6;
 
     private final Db db;
@@ -52,9 +53,13 @@ public class DemoForecasts {
         this.snapshots = snapshots;
     }
 
+    /**
+     * Seeds the forecast history of the committed demo workspace. A failure is logged, not passed on: the demo works
+     * without it, and its key must still be announced.
+     */
     public Uni<Void> seed(UUID workspaceId, Dataset data, LocalDate today, OffsetDateTime now) {
         Caller system = new Caller(workspaceId, null, Role.ADMIN);
-        return forecasts.settings(system).flatMap(settings -> {
+        return forecasts.settings(system).<Void>flatMap(settings -> {
             FiscalCalendar calendar = settings.calendar();
             ForecastPeriod year = calendar.containing(ForecastPeriod.YEAR, today);
             ForecastPeriod quarter = calendar.containing(ForecastPeriod.QUARTER, today);
@@ -62,6 +67,9 @@ public class DemoForecasts {
             return insertQuotas(workspaceId, calendar, year, data, now)
                     .flatMap(done -> snapshots.compute(system, settings.currency(), List.of(quarter, previous)))
                     .flatMap(current -> history(workspaceId, data, current, quarter, today, previous));
+        }).onFailure().recoverWithUni(failure -> {
+            LOG.warn("The demo's forecast history could not be seeded", failure);
+            return Uni.createFrom().voidItem();
         });
     }
 
