@@ -197,6 +197,31 @@ public class ForecastService {
         return checkScope(caller, book.scope(), book.userTree(), book.territoryTree());
     }
 
+    /**
+     * The scope {@code scopeText} names (parameter {@code scope}; the caller's own when absent), checked as a roll-up
+     * checks it (400 unparsable, 404 unknown user or territory, 403 outside the caller's sight) without computing one.
+     */
+    public Uni<ForecastScope> checkScope(Caller caller, String scopeText) {
+        ForecastScope scope = ForecastScope.parse(scopeText, caller, "scope");
+        if (scope.type() == Type.workspace && !caller.role().seesWholeWorkspace()) {
+            throw ApiProblem.forbidden("Only admin, integration and read-only keys see the workspace's forecast; "
+                    + "ask for scope=me");
+        }
+        if (scope.type() == Type.territory && caller.role() == Role.REP) {
+            throw ApiProblem.forbidden("A rep sees only their own forecast (scope=me)");
+        }
+        Uni<RowSet<Row>> territoryRows = scope.type() == Type.territory
+                ? db.query(ForecastQueries.TERRITORIES, Tuple.of(caller.workspaceId(), scope.id()))
+                : Uni.createFrom().nullItem();
+        return Uni.combine().all().unis(db.query(ForecastQueries.USERS, Tuple.of(caller.workspaceId())), territoryRows)
+                .asTuple().map(loaded -> {
+                    Map<UUID, String> names = new HashMap<>();
+                    checkScope(caller, scope, tree(loaded.getItem1(), "manager_id", names), loaded.getItem2() == null
+                            ? new ForecastTree(List.of()) : tree(loaded.getItem2(), "parent_id", names));
+                    return scope;
+                });
+    }
+
     /** 404 for a user or territory not in the workspace, 403 outside the caller's sight; the ids the scope covers. */
     static List<UUID> checkScope(Caller caller, ForecastScope scope, ForecastTree users, ForecastTree territories) {
         return switch (scope.type()) {

@@ -41,7 +41,8 @@ import java.util.function.Function;
 /**
  * Seeds the demo workspace into an empty database on start-up (when {@code revops.demo.seed=true}), in one
  * transaction with set-based inserts ({@code INSERT … SELECT FROM unnest(arrays)}), and prints its admin key once.
- * Its live territory model is assigned by the assignment engine in the same transaction, as a run would. Its leads
+ * Its live territory model is assigned by the assignment engine in the same transaction, as a run would; its
+ * forecast history ({@link DemoForecasts}) follows once the deals are committed. Its leads
  * ({@link DemoLeadGenerator}) then train the predictive model, as a job started once the seed is committed.
  */
 @ApplicationScoped
@@ -58,11 +59,13 @@ public class DemoSeeder {
     private final ObjectMapper json;
     private final PredictiveTraining predictive;
     private final ScoringPublication scoring;
+    private final DemoForecasts forecasts;
 
     public DemoSeeder(Db db, WorkspaceProvisioning provisioning, DemoConfig config, Clock clock,
                       RealignmentService realignment, ObjectMapper json, PredictiveTraining predictive,
-                      ScoringPublication scoring) {
+                      ScoringPublication scoring, DemoForecasts forecasts) {
         this.scoring = scoring;
+        this.forecasts = forecasts;
         this.db = db;
         this.provisioning = provisioning;
         this.config = config;
@@ -135,7 +138,9 @@ public class DemoSeeder {
                 .call(ws -> realignment.assignWithin(tx, ws.workspaceId(), territories.active().id()))
                 .call(ws -> insertLeads(tx, ws.workspaceId(), leads, now))
                 // last, so that every demo lead seeded before it is scored
-                .call(ws -> scoring.publishWithin(tx, ws.workspaceId(), ws.adminUserId(), DemoScoring.MODEL)));
+                .call(ws -> scoring.publishWithin(tx, ws.workspaceId(), ws.adminUserId(), DemoScoring.MODEL)))
+                // once committed: snapshots are computed from the deals as the roll-up reads them
+                .call(ws -> forecasts.seed(ws.workspaceId(), data, today, now));
     }
 
     /** The leads with their conversions: the new contacts and deals (with stage histories) first, then the leads. */
