@@ -17,6 +17,8 @@ CREATE TABLE forecast_facts (
     CONSTRAINT forecast_facts_key UNIQUE NULLS NOT DISTINCT
         (workspace_id, month, owner_id, stage_id, currency, rate_date, probability_override, forecast_category_override)
 );
+-- A team's roll-up reads its owners' months, not every owner's.
+CREATE INDEX forecast_facts_owner_idx ON forecast_facts (workspace_id, owner_id, month);
 
 -- Adds the deals of the statement's transition tables: new rows count +1, old rows −1; an update that leaves every
 -- fact column alone (a territory realignment, a note) adds nothing. Rows go in key order so that concurrent writers

@@ -217,6 +217,9 @@ final class ForecastQueries {
     static final String QUOTAS = """
             SELECT user_id, territory_id, amount FROM quotas WHERE workspace_id = $1 AND period_id = $2""";
 
+    /** The quotas of a scope's users or territories ($3): all a scope's quota rolls up from. */
+    static final String SCOPE_QUOTAS = QUOTAS + " AND (user_id = ANY($3) OR territory_id = ANY($3))";
+
     static final String ADJUSTMENTS = """
             SELECT user_id, category, amount, adjusted_by, updated_at FROM forecast_adjustments
             WHERE workspace_id = $1 AND period_id = $2""";

@@ -283,7 +283,10 @@ public class ForecastService {
                 ? ForecastQueries.Source.DEALS : ForecastQueries.Source.FACTS;
         Uni<RowSet<Row>> facts = db.query(asOf == null ? ForecastQueries.facts(groupings, filter, source)
                 : ForecastQueries.factsAsOf(groupings, filter), args);
-        Uni<RowSet<Row>> quotas = db.query(ForecastQueries.QUOTAS, Tuple.of(caller.workspaceId(), period.id()));
+        Uni<RowSet<Row>> quotas = filter == ScopeFilter.NONE
+                ? db.query(ForecastQueries.QUOTAS, Tuple.of(caller.workspaceId(), period.id()))
+                : db.query(ForecastQueries.SCOPE_QUOTAS, Tuple.of(caller.workspaceId(), period.id(),
+                        scopeIds.toArray(UUID[]::new)));
         // adjustments are not kept as of a date: a past roll-up shows adjusted = computed
         Uni<RowSet<Row>> adjustments = scope.type() == Type.territory || asOf != null ? Uni.createFrom().nullItem()
                 : db.query(ForecastQueries.ADJUSTMENTS, Tuple.of(caller.workspaceId(), period.id()));
