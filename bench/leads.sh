@@ -138,9 +138,11 @@ fi
 PUBLISHED=$(value "SELECT id FROM scoring_models WHERE workspace_id = '$WS' AND state = 'published'")
 CRITERIA=$(value "SELECT jsonb_array_length(criteria) FROM scoring_models WHERE id = '$PUBLISHED'")
 
-# create latency: one curl, one kept-alive connection, CREATES POSTs of the same body; the first half warms up
-cat > "$WORK/lead.json" <<'JSON'
-{"lastName":"Bench","email":"bench@example.com","company":"Bench Co","industry":"Software","employeeCount":800,
+# create latency: one curl, one kept-alive connection, CREATES POSTs of the same body; the first half warms up. The
+# lead has an owner (a rep of the demo), so that routing — a write of its own for unowned A/B leads — is not counted.
+REP=$(value "SELECT id FROM users WHERE workspace_id = '$WS' AND role = 'rep' ORDER BY name, id LIMIT 1")
+cat > "$WORK/lead.json" <<JSON
+{"ownerId":"$REP","lastName":"Bench","email":"bench@example.com","company":"Bench Co","industry":"Software","employeeCount":800,
  "country":"DE","region":"EMEA","source":"web-form","authority":"decision-maker","budgetStatus":"indicative",
  "timeline":"this-quarter","need":"Forecasting","visits":4,"formFills":1,"lastEngagedAt":"2026-11-20T10:00:00Z"}
 JSON

@@ -155,7 +155,8 @@ public class LeadService {
                             .flatMap(id -> scoring.scoreOnWrite(caller.workspaceId(), id))
                             .call(change -> predictive.scoreOnWrite(caller.workspaceId(), change.leadId()));
                 }))
-                .call(change -> routeIfHot(caller, change))
+                // routing leaves owned leads alone: no transaction for them
+                .call(change -> ownerId != null ? Uni.createFrom().voidItem() : routeIfHot(caller, change))
                 .flatMap(change -> get(caller, change.leadId()));
     }
 
