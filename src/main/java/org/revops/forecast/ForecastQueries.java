@@ -40,7 +40,7 @@ final class ForecastQueries {
      * The rate of a row's currency in effect on {@code dateColumn}, 1 in the workspace currency ($2); OFFSET 0 keeps
      * the subquery from being pulled up, so each row looks its rate up once, not once per use.
      */
-    private static String rate(String alias, String dateColumn) {
+    static String rate(String alias, String dateColumn) {
         return """
                 LEFT JOIN LATERAL (SELECT CASE WHEN %1$s.currency = $2 THEN 1 ELSE (
                         SELECT r.rate FROM exchange_rates r

@@ -42,14 +42,11 @@ final class ProjectionQueries {
     private static final String OPEN_DEALS = """
             WITH deals AS (
                 SELECT o.stage_id, (o.stage_entered_at AT TIME ZONE 'UTC')::date AS entered_on, o.close_date,
-                       o.currency, coalesce(o.amount, 0) AS amount,
-                       CASE WHEN o.currency = $2 THEN 1 ELSE (
-                           SELECT r.rate FROM exchange_rates r
-                           WHERE r.workspace_id = o.workspace_id AND r.currency = o.currency
-                             AND r.effective_date <= o.close_date
-                           ORDER BY r.effective_date DESC LIMIT 1) END AS rate
+                       o.currency, coalesce(o.amount, 0) AS amount, x.rate
                 FROM opportunities o
                 JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
+                """ + ForecastQueries.rate("o", "o.close_date") + """
+
                 WHERE o.workspace_id = $1 AND NOT s.is_closed%s
             )
             SELECT stage_id, entered_on, close_date, CASE WHEN rate IS NULL THEN currency END AS unconverted,
