@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench-forecast: forecast roll-ups and the CSV export through the API beside the naive SQL aggregate in psql, on
 # the same database, in the same run. Starts the API on a fresh embedded PostgreSQL, adds a sales organisation
-# (bench/sql/forecast_data.sql: BENCH_MANAGERS managers, BENCH_REPS reps), builds BENCH_OPPORTUNITIES deals over two
+# (bench/sql/forecast_data.sql: 5 VPs, BENCH_MANAGERS managers, BENCH_REPS reps), builds BENCH_OPPORTUNITIES deals over two
 # years straight in SQL (bench/sql/funnel_data.sql), moves one in ten to EUR with daily rates, sets quotas, VACUUM
 # ANALYZEs, then per workload warms up and times BENCH_RUNS runs (median) taking turns: the API with curl and the naive
 # statement (bench/sql/forecast_naive*.sql) prepared in psql with \timing. Results: bench/results/.
@@ -53,16 +53,18 @@ START=$(date +%s)
   -v period_end="$PERIOD_END" -f bench/sql/forecast_data.sql > /dev/null
 echo "  built in $(( $(date +%s) - START ))s"
 MANAGER=$(value "SELECT id FROM users WHERE workspace_id = '$WS' AND name = 'Bench manager 0'")
+VP=$(value "SELECT id FROM users WHERE workspace_id = '$WS' AND name = 'Bench VP 0'")
 DEALS=$(value "SELECT count(*) FROM opportunities WHERE workspace_id = '$WS'")
 IN_PERIOD=$(value "SELECT count(*) FROM opportunities WHERE workspace_id = '$WS'
                    AND close_date >= '$PERIOD_START' AND close_date < '$PERIOD_END'")
 USERS=$(value "SELECT count(*) FROM users WHERE workspace_id = '$WS'")
-echo "  $DEALS opportunities ($IN_PERIOD closing in $PERIOD), $USERS users; manager $MANAGER"
+echo "  $DEALS opportunities ($IN_PERIOD closing in $PERIOD), $USERS users; manager $MANAGER, VP $VP"
 
 # workload name | API path and query | psql statement file | EXECUTE arguments | goal
 WORKLOADS=(
   "roll-up, workspace|/api/v1/forecasts/rollup?period=$PERIOD&scope=workspace|forecast_naive.sql|'$WS', '$PERIOD_START', '$PERIOD_END'|≤ 1×"
   "roll-up, a manager's team|/api/v1/forecasts/rollup?period=$PERIOD&scope=user:$MANAGER|forecast_naive_team.sql|'$WS', '$PERIOD_START', '$PERIOD_END', '$MANAGER'|≤ 1×"
+  "roll-up, a VP's organisation|/api/v1/forecasts/rollup?period=$PERIOD&scope=user:$VP|forecast_naive_team.sql|'$WS', '$PERIOD_START', '$PERIOD_END', '$VP'|≤ 1×"
   "CSV export, every user|/api/v1/forecasts?period=$PERIOD&scope=workspace&format=csv|forecast_naive.sql|'$WS', '$PERIOD_START', '$PERIOD_END'|< 1 s"
 )
 
@@ -113,7 +115,7 @@ RESULT=bench/results/$(date -u +%Y-%m-%d)-$(hostname -s 2>/dev/null || echo host
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $(java -version 2>&1 | head -1)."
   echo "Data: $DEALS opportunities ($IN_PERIOD closing in $PERIOD; one in ten in EUR with daily rates), $USERS users"
-  echo "($MANAGERS managers, $REPS reps), quotas for every rep; VACUUM ANALYZEd. Each workload: $WARMUP warm-up runs,"
+  echo "(5 VPs, $MANAGERS managers under them, $REPS reps under the managers), quotas for every rep; VACUUM ANALYZEd. Each workload: $WARMUP warm-up runs,"
   echo "then the median of $RUNS runs: the API with curl (whole HTTP round trip, key lookup included) and the naive"
   echo "aggregate prepared in psql with \\timing, taking turns. The CSV export has $LINES lines (header included)."
   [ -n "${BENCH_NOTE:-}" ] && { echo; echo "Note: $BENCH_NOTE"; }

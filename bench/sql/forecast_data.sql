@@ -1,5 +1,5 @@
--- bench/forecast.sh, before funnel_data.sql: a sales organisation of :managers managers with :reps reps under them
--- (deterministic ids), so deals spread over ~500 owners; after it, one deal in ten moved to EUR with a daily EUR rate
+-- bench/forecast.sh, before funnel_data.sql: a sales organisation of five vice presidents, :managers managers under
+-- them and :reps reps under the managers (deterministic ids), so deals spread over ~500 owners; after it, one deal in ten moved to EUR with a daily EUR rate
 -- (the roll-up converts those at the rate of their close date) and a quota for every user in the benchmark quarter.
 \set ON_ERROR_STOP on
 \if :{?after}
@@ -19,8 +19,12 @@ VACUUM ANALYZE;
 \else
 BEGIN;
 INSERT INTO users (workspace_id, id, name, email, role, manager_id, created_at, updated_at)
+SELECT :'ws', md5('bench-vp-' || v)::uuid, 'Bench VP ' || v, 'bench-vp-' || v || '@example.com', 'manager', NULL,
+       now(), now()
+FROM generate_series(0, 4) v;
+INSERT INTO users (workspace_id, id, name, email, role, manager_id, created_at, updated_at)
 SELECT :'ws', md5('bench-manager-' || m)::uuid, 'Bench manager ' || m, 'bench-manager-' || m || '@example.com',
-       'manager', NULL, now(), now()
+       'manager', md5('bench-vp-' || (m % 5))::uuid, now(), now()
 FROM generate_series(0, :managers - 1) m;
 INSERT INTO users (workspace_id, id, name, email, role, manager_id, created_at, updated_at)
 SELECT :'ws', md5('bench-rep-' || r)::uuid, 'Bench rep ' || r, 'bench-rep-' || r || '@example.com', 'rep',

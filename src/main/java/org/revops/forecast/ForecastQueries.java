@@ -59,7 +59,7 @@ final class ForecastQueries {
                            o.currency, 1 AS n,
                            CASE WHEN s.is_won THEN 'Closed' WHEN s.is_closed THEN 'Omitted'
                                 ELSE coalesce(o.forecast_category_override, s.forecast_category) END AS category,
-                           o.amount, o.amount * coalesce(o.probability_override, s.probability) / 100 AS weighted,
+                           o.amount, o.amount * coalesce(o.probability_override, s.probability) AS weighted,
                            x.rate
                     FROM opportunities o
                     JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
@@ -77,7 +77,7 @@ final class ForecastQueries {
                            f.currency, f.deals AS n,
                            CASE WHEN s.is_won THEN 'Closed' WHEN s.is_closed THEN 'Omitted'
                                 ELSE coalesce(f.forecast_category_override, s.forecast_category) END AS category,
-                           f.amount, f.amount * coalesce(f.probability_override, s.probability) / 100 AS weighted,
+                           f.amount, f.amount * coalesce(f.probability_override, s.probability) AS weighted,
                            x.rate
                     FROM forecast_facts f
                     JOIN stages s ON s.workspace_id = f.workspace_id AND s.id = f.stage_id
@@ -134,8 +134,8 @@ final class ForecastQueries {
                        1 AS n,
                        CASE WHEN s.is_won THEN 'Closed' WHEN s.is_closed THEN 'Omitted'
                             ELSE coalesce(o.category, s.forecast_category) END AS category,
-                       o.amount, o.amount * coalesce(o.probability, o.probability_override, s.probability) / 100
-                           AS weighted,
+                       o.amount,
+                       o.amount * coalesce(o.probability, o.probability_override, s.probability) AS weighted,
                        x.rate
                 FROM known o
                 JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
@@ -148,8 +148,9 @@ final class ForecastQueries {
             , rated AS (
                 SELECT *, CASE WHEN rate IS NULL THEN currency END AS unconverted FROM deals
             )
+            -- weighted is amount × probability per row; dividing the sums by 100 spares a numeric division per row
             SELECT GROUPING(%s) AS grouping_set, %s, category, unconverted, sum(n) AS deals,
-                   sum(amount * rate) AS amount, sum(weighted * rate) AS weighted, sum(amount) AS original
+                   sum(amount * rate) AS amount, sum(weighted * rate) / 100 AS weighted, sum(amount) AS original
             FROM rated
             GROUP BY GROUPING SETS (%s)""";
 

@@ -281,8 +281,8 @@ public class ForecastService {
         // facts keep no territory: territory scopes and breakdowns read the deals themselves
         ForecastQueries.Source source = groupings.contains(Grouping.TERRITORY)
                 ? ForecastQueries.Source.DEALS : ForecastQueries.Source.FACTS;
-        Uni<RowSet<Row>> facts = db.query(asOf == null ? ForecastQueries.facts(groupings, filter, source)
-                : ForecastQueries.factsAsOf(groupings, filter), args);
+        Uni<RowSet<Row>> facts = db.queryPlannedPerExecution(asOf == null
+                ? ForecastQueries.facts(groupings, filter, source) : ForecastQueries.factsAsOf(groupings, filter), args);
         Uni<RowSet<Row>> quotas = filter == ScopeFilter.NONE
                 ? db.query(ForecastQueries.QUOTAS, Tuple.of(caller.workspaceId(), period.id()))
                 : db.query(ForecastQueries.SCOPE_QUOTAS, Tuple.of(caller.workspaceId(), period.id(),
