@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # make bench-forecast: forecast roll-ups and the CSV export through the API beside the naive SQL aggregate in psql, on
 # the same database, in the same run. Starts the API on a fresh embedded PostgreSQL, adds a sales organisation
-# (bench/sql/forecast_data.sql: 5 VPs, BENCH_MANAGERS managers, BENCH_REPS reps), builds BENCH_OPPORTUNITIES deals over two
-# years straight in SQL (bench/sql/funnel_data.sql), moves one in ten to EUR with daily rates, sets quotas, VACUUM
+# (bench/sql/forecast_data.sql: 5 VPs, BENCH_MANAGERS managers, BENCH_REPS reps), builds BENCH_OPPORTUNITIES deals
+# over two years straight in SQL (bench/sql/funnel_data.sql), moves one in ten to EUR with daily rates, sets quotas, VACUUM
 # ANALYZEs, then per workload warms up and times BENCH_RUNS runs (median) taking turns: the API with curl and the naive
 # statement (bench/sql/forecast_naive*.sql) prepared in psql with \timing. Results: bench/results/.
 set -euo pipefail
