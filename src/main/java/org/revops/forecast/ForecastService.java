@@ -168,13 +168,7 @@ public class ForecastService {
         if (breakdowns.contains(Breakdown.territory) && scope.type() == Type.user) {
             throw ApiProblem.badRequest("breakdown", "territory breaks down territory and workspace scopes; use user");
         }
-        if (scope.type() == Type.workspace && !caller.role().seesWholeWorkspace()) {
-            throw ApiProblem.forbidden("Only admin, integration and read-only keys see the workspace's forecast; "
-                    + "ask for scope=me");
-        }
-        if (scope.type() == Type.territory && caller.role() == Role.REP) {
-            throw ApiProblem.forbidden("A rep sees only their own forecast (scope=me)");
-        }
+        requireRoleFor(caller, scope);
         boolean territories = scope.type() == Type.territory || breakdowns.contains(Breakdown.territory);
         Uni<RowSet<Row>> territoryRows = territories
                 ? db.query(ForecastQueries.TERRITORIES, Tuple.of(caller.workspaceId(),
@@ -203,13 +197,7 @@ public class ForecastService {
      */
     public Uni<ForecastScope> checkScope(Caller caller, String scopeText) {
         ForecastScope scope = ForecastScope.parse(scopeText, caller, "scope");
-        if (scope.type() == Type.workspace && !caller.role().seesWholeWorkspace()) {
-            throw ApiProblem.forbidden("Only admin, integration and read-only keys see the workspace's forecast; "
-                    + "ask for scope=me");
-        }
-        if (scope.type() == Type.territory && caller.role() == Role.REP) {
-            throw ApiProblem.forbidden("A rep sees only their own forecast (scope=me)");
-        }
+        requireRoleFor(caller, scope);
         Uni<RowSet<Row>> territoryRows = scope.type() == Type.territory
                 ? db.query(ForecastQueries.TERRITORIES, Tuple.of(caller.workspaceId(), scope.id()))
                 : Uni.createFrom().nullItem();
@@ -220,6 +208,17 @@ public class ForecastService {
                             ? new ForecastTree(List.of()) : tree(loaded.getItem2(), "parent_id", names));
                     return scope;
                 });
+    }
+
+    /** 403 for the scopes the caller's role never sees, before anything is loaded. */
+    private static void requireRoleFor(Caller caller, ForecastScope scope) {
+        if (scope.type() == Type.workspace && !caller.role().seesWholeWorkspace()) {
+            throw ApiProblem.forbidden("Only admin, integration and read-only keys see the workspace's forecast; "
+                    + "ask for scope=me");
+        }
+        if (scope.type() == Type.territory && caller.role() == Role.REP) {
+            throw ApiProblem.forbidden("A rep sees only their own forecast (scope=me)");
+        }
     }
 
     /** 404 for a user or territory not in the workspace, 403 outside the caller's sight; the ids the scope covers. */

@@ -153,11 +153,11 @@ public class LeadService {
                     return lead.persist().map(saved -> lead.id)
                             .call(id -> territories.matchOnWrite(caller.workspaceId(), id))
                             .flatMap(id -> scoring.scoreOnWrite(caller.workspaceId(), id))
-                            .call(change -> predictive.scoreOnWrite(caller.workspaceId(), change.leadId()));
+                            .call(change -> predictive.scoreOnWrite(caller.workspaceId(), change.leadId()))
+                            .map(change -> new Written(change, lead.ownerId));
                 }))
-                // routing leaves owned leads alone: no transaction for them
-                .call(change -> ownerId != null ? Uni.createFrom().voidItem() : routeIfHot(caller, change))
-                .flatMap(change -> get(caller, change.leadId()));
+                .call(written -> routeIfHot(caller, written))
+                .flatMap(written -> get(caller, written.change().leadId()));
     }
 
     /** JSON Merge Patch of the LeadInput fields; a converted lead is read-only (409). */
@@ -177,19 +177,26 @@ public class LeadService {
                                     })
                                     .call(leadId -> territories.matchOnWrite(caller.workspaceId(), leadId))
                                     .flatMap(leadId -> scoring.scoreOnWrite(caller.workspaceId(), leadId))
-                                    .call(change -> predictive.scoreOnWrite(caller.workspaceId(), change.leadId()));
+                                    .call(change -> predictive.scoreOnWrite(caller.workspaceId(), change.leadId()))
+                                    .map(change -> new Written(change, lead.ownerId));
                         })))
-                .call(change -> routeIfHot(caller, change))
-                .flatMap(change -> get(caller, change.leadId()));
+                .call(written -> routeIfHot(caller, written))
+                .flatMap(written -> get(caller, written.change().leadId()));
+    }
+
+    /** A lead write's score change and the owner the lead has after it. */
+    private record Written(ScoreChange change, UUID ownerId) {
     }
 
     /**
-     * A write that made the lead's grade A or B routes it (an owned or closed lead is left alone), after the write
+     * A write that made the lead's grade A or B routes it (an owned or closed lead is left alone, an owned one without
+     * even a transaction), after the write
      * committed: routing locks reps' capacity rows, and a routing failure leaves the lead in the queue rather than
      * undoing the write.
      */
-    private Uni<Void> routeIfHot(Caller caller, ScoreChange change) {
-        if (!change.gradeBecameAOrB()) {
+    private Uni<Void> routeIfHot(Caller caller, Written written) {
+        ScoreChange change = written.change();
+        if (!change.gradeBecameAOrB() || written.ownerId() != null) {
             return Uni.createFrom().voidItem();
         }
         return Panache.withTransaction(() -> routing.route(caller.workspaceId(), List.of(change.leadId()), 0, "grade",
