@@ -16,28 +16,12 @@ DB_PORT=${BENCH_DB_PORT:-55433}
 WORK=bench/work-funnel
 DATA=$WORK/data
 
-install() {  # Debian packages, installed by the project so a fresh machine can run the benchmark
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@";
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; fi
-}
-command -v psql >/dev/null || install postgresql-client
-command -v psql >/dev/null || { echo "psql is needed (Debian: postgresql-client)"; exit 1; }
-[ -f target/quarkus-app/quarkus-run.jar ] && [ -f target/launcher.classpath ] \
-  || { echo "build first: make build (or ./mvnw package -DskipTests)"; exit 1; }
+source bench/lib.sh
+require_psql_and_build
 
 rm -rf "$WORK" && mkdir -p "$DATA"
 echo "Starting the API on :$PORT (embedded PostgreSQL on :$DB_PORT)..."
-# a small demo seed gives the workspace, its users, pipelines and an API key; the deals come from SQL below
-QUARKUS_HTTP_PORT=$PORT REVOPS_EMBEDDED_DB_PORT=$DB_PORT REVOPS_DEMO_OPPORTUNITIES=100 \
-  java -cp "target/test-classes:$(cat target/launcher.classpath)" org.revops.devrun.DevLauncher "$DATA" \
-  target/quarkus-app/quarkus-run.jar > "$WORK/api.log" 2>&1 &
-LAUNCHER=$!
-trap 'kill $LAUNCHER 2>/dev/null; wait $LAUNCHER 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do [ -s "$DATA/demo-api-key" ] && break; sleep 1; done
-[ -s "$DATA/demo-api-key" ] || { echo "the API did not seed in time"; tail -20 "$WORK/api.log"; exit 1; }
-KEY=$(cat "$DATA/demo-api-key")
-PSQL=(psql -X -q -h localhost -p "$DB_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1)
-value() { "${PSQL[@]}" -tA -c "$1"; }
+start_api
 
 WS=$(value "SELECT id FROM workspaces LIMIT 1")
 echo "Building $OPPS opportunities and their histories in workspace $WS..."
@@ -58,25 +42,7 @@ WORKLOADS=(
   "a manager's team, EMEA, 2025|pipelineId=$PIPELINE&from=2025-01-01&to=2026-01-01&managerId=$MANAGER&account.region=EMEA|funnel_filtered.sql|'$WS', '$PIPELINE', '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '$WS', '$MANAGER', '$WS', '{EMEA}'"
 )
 
-median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) printf "%.1f", v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-# One psql session runs the prepared statement the API sends and, between two executions, one API request with
-# curl (psql's \!), so both sides see the same moment of a shared machine. \timing times the SQL statements only.
-measure() {  # $1 API query, $2 statement file, $3 EXECUTE arguments; writes $WORK/api.times and $WORK/sql.times
-  local curl="curl -fsS -o /dev/null -w '%{time_total}\n' -H 'Authorization: Bearer $KEY'"
-  curl+=" 'http://localhost:$PORT/api/v1/analytics/funnel?$1'"
-  : > "$WORK/api.times"
-  {
-    echo "PREPARE funnel AS"
-    grep -v '^--' "bench/sql/$2"
-    for _ in $(seq 1 "$WARMUP"); do echo "EXECUTE funnel($3);"; echo "\\! $curl > /dev/null"; done
-    echo '\timing on'
-    for _ in $(seq 1 "$RUNS"); do echo "EXECUTE funnel($3);"; echo "\\! $curl >> $WORK/api.times"; done
-  } > "$WORK/measure.sql"
-  "${PSQL[@]}" -f "$WORK/measure.sql" | awk '/^Time: / {print $2}' > "$WORK/sql.times"
-  [ "$(wc -l < "$WORK/api.times")" -eq "$RUNS" ] && [ "$(wc -l < "$WORK/sql.times")" -eq "$RUNS" ] \
-    || { echo "a run failed"; exit 1; }
-}
 
 ROWS=()
 for workload in "${WORKLOADS[@]}"; do
@@ -84,7 +50,7 @@ for workload in "${WORKLOADS[@]}"; do
   echo "Workload: $NAME"
   curl -fsS -H "Authorization: Bearer $KEY" "http://localhost:$PORT/api/v1/analytics/funnel?$QUERY" > "$WORK/answer.json"
   grep -q '"steps"' "$WORK/answer.json" || { cat "$WORK/answer.json"; echo "unexpected answer"; exit 1; }
-  measure "$QUERY" "$FILE" "$ARGS"
+  measure_turns "/api/v1/analytics/funnel?$QUERY" "$FILE" "$ARGS"
   API=$(awk '{printf "%.3f\n", $1 * 1000}' "$WORK/api.times" | median)
   SQL=$(median < "$WORK/sql.times")
   RATIO=$(awk -v a="$API" -v b="$SQL" 'BEGIN {printf "%.2f", a / b}')
@@ -101,7 +67,7 @@ RESULT=bench/results/$(date -u +%Y-%m-%d)-$(hostname -s 2>/dev/null || echo host
 {
   echo "# Funnel analytics benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $(java -version 2>&1 | head -1)."
+  echo "Machine: $(machine)."
   echo "Data: $DEALS opportunities in one pipeline of one workspace, $HISTORY opportunity_history rows"
   echo "(bench/sql/funnel_data.sql), VACUUM ANALYZEd. Each workload: $WARMUP warm-up runs, then the median of $RUNS"
   echo "runs: the API with curl (whole HTTP round trip, API-key lookup included) and the statement the API sends,"

@@ -18,35 +18,13 @@ PORT=${BENCH_HTTP_PORT:-18086}
 DB_PORT=${BENCH_DB_PORT:-55438}
 WORK=bench/work-leads
 DATA=$WORK/data
-JAR=target/quarkus-app/quarkus-run.jar
-
-install() {  # Debian packages, installed by the project so a fresh machine can run the benchmark
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@";
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; fi
-}
-command -v psql >/dev/null || install postgresql-client
-command -v psql >/dev/null || { echo "psql is needed (Debian: postgresql-client)"; exit 1; }
-[ -f "$JAR" ] && [ -f target/launcher.classpath ] || { echo "build first: make build (or ./mvnw package -DskipTests)"; exit 1; }
+source bench/lib.sh
+require_psql_and_build
 
 rm -rf "$WORK" && mkdir -p "$DATA"
-LAUNCHER=
-trap '[ -n "$LAUNCHER" ] && kill "$LAUNCHER" 2>/dev/null; wait 2>/dev/null || true' EXIT
 echo "Starting the API on :$PORT, scoring chunk size $CHUNK (embedded PostgreSQL on :$DB_PORT)..."
-QUARKUS_HTTP_PORT=$PORT REVOPS_EMBEDDED_DB_PORT=$DB_PORT REVOPS_DEMO_OPPORTUNITIES=100 REVOPS_SCORING_CHUNK_SIZE=$CHUNK \
-  java -cp "target/test-classes:$(cat target/launcher.classpath)" org.revops.devrun.DevLauncher "$DATA" "$JAR" \
-  >> "$WORK/api.log" 2>&1 &
-LAUNCHER=$!
-for _ in $(seq 1 300); do
-  [ -s "$DATA/demo-api-key" ] && curl -fsS -o /dev/null "http://localhost:$PORT/q/health/ready" 2>/dev/null && break
-  sleep 1
-done
-curl -fsS -o /dev/null "http://localhost:$PORT/q/health/ready" || { echo "the API did not start"; tail -20 "$WORK/api.log"; exit 1; }
-API_PID=$(pgrep -P "$LAUNCHER" java | head -1)
-[ -n "$API_PID" ] || { echo "API process not found"; exit 1; }
-KEY=$(cat "$DATA/demo-api-key")
+start_api REVOPS_SCORING_CHUNK_SIZE="$CHUNK"
 API=http://localhost:$PORT/api/v1
-PSQL=(psql -X -q -h localhost -p "$DB_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1)
-value() { "${PSQL[@]}" -tA -c "$1"; }
 WS=$(value "SELECT id FROM workspaces LIMIT 1")
 OPEN_FILTER="workspace_id = '$WS' AND status NOT IN ('converted', 'disqualified')"
 
@@ -107,7 +85,6 @@ c[11]['weight']=$w; print(json.dumps({'criteria': c, 'thresholds': {'A': $a}}))"
   echo "$draft"
 }
 
-median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) printf "%.1f", v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 vacuum
@@ -180,7 +157,7 @@ RESULT_FILE=bench/results/$(date -u +%Y-%m-%d)-$(hostname -s 2>/dev/null || echo
 {
   echo "# Lead scoring benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $(java -version 2>&1 | head -1);"
+  echo "Machine: $(machine);"
   echo "API (JVM: ${REVOPS_JAVA_OPTS:--XX:+UseParallelGC -Xmx1g}) and embedded PostgreSQL (fsync on) on the same machine."
   echo "${BENCH_NOTE:-}"
   echo

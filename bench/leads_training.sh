@@ -17,41 +17,13 @@ PORT=${BENCH_HTTP_PORT:-18083}
 DB_PORT=${BENCH_DB_PORT:-55435}
 WORK=bench/work-leads-training
 DATA=$WORK/data
-JAR=target/quarkus-app/quarkus-run.jar
 
-install() {  # Debian packages, installed by the project so a fresh machine can run the benchmark
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@";
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; fi
-}
-command -v psql >/dev/null || install postgresql-client
-command -v psql >/dev/null || { echo "psql is needed (Debian: postgresql-client)"; exit 1; }
-[ -f "$JAR" ] && [ -f target/launcher.classpath ] || { echo "build first: make build (or ./mvnw package -DskipTests)"; exit 1; }
+source bench/lib.sh
+require_psql_and_build
 
 rm -rf "$WORK" && mkdir -p "$DATA"
-LAUNCHER=
-stop_api() {
-  [ -n "$LAUNCHER" ] || return 0
-  kill "$LAUNCHER" 2>/dev/null || true
-  wait "$LAUNCHER" 2>/dev/null || true
-  LAUNCHER=
-}
-trap stop_api EXIT
-
 echo "Starting the API on :$PORT (embedded PostgreSQL on :$DB_PORT)..."
-QUARKUS_HTTP_PORT=$PORT REVOPS_EMBEDDED_DB_PORT=$DB_PORT REVOPS_DEMO_OPPORTUNITIES=100 REVOPS_DEMO_LEADS=0 \
-  java -cp "target/test-classes:$(cat target/launcher.classpath)" org.revops.devrun.DevLauncher "$DATA" "$JAR" \
-  >> "$WORK/api.log" 2>&1 &
-LAUNCHER=$!
-for _ in $(seq 1 300); do
-  [ -s "$DATA/demo-api-key" ] && curl -fsS -o /dev/null "http://localhost:$PORT/q/health/ready" 2>/dev/null && break
-  sleep 1
-done
-curl -fsS -o /dev/null "http://localhost:$PORT/q/health/ready" || { echo "the API did not start"; tail -20 "$WORK/api.log"; exit 1; }
-API_PID=$(pgrep -P "$LAUNCHER" java | head -1)   # the service runs as the launcher's child
-[ -n "$API_PID" ] || { echo "API process not found"; exit 1; }
-KEY=$(cat "$DATA/demo-api-key")
-PSQL=(psql -X -q -h localhost -p "$DB_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1)
-value() { "${PSQL[@]}" -tA -c "$1"; }
+start_api REVOPS_DEMO_LEADS=0
 WS=$(value "SELECT id FROM workspaces LIMIT 1")
 
 echo "Building $CLOSED closed and $OPEN open leads in workspace $WS..."
@@ -116,7 +88,6 @@ count_sql() {
   "${PSQL[@]}" -f "$WORK/count.sql"
 }
 
-median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) printf "%.0f", v[(NR + 1) / 2]; else printf "%.0f", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 ROWS=()
 : > "$WORK/times"
 for run in $(seq 1 "$RUNS"); do
@@ -130,7 +101,7 @@ for run in $(seq 1 "$RUNS"); do
   ROWS+=("| $run | $MS ms | $S_HISTORY | $S_COUNT | $S_QUALITY | $S_SCORE | $R0 / $RPEAK / $R1 MiB | $BASE_MS ms |")
   LAST_JOB=$JOB
 done
-col() { awk -v c="$1" '{print $c}' "$WORK/times" | median; }
+col() { awk -v c="$1" '{print $c}' "$WORK/times" | median 0; }
 MODEL=$(value "SELECT result->>'modelId' FROM jobs WHERE workspace_id = '$WS' AND id = '$LAST_JOB'")
 QUALITY=$(value "SELECT 'AUC ' || auc || ', ' || training_leads || ' training / ' || held_out_leads || ' held-out leads, '
                  || won_leads || ' won of ' || closed_leads FROM predictive_models WHERE id = '$MODEL'")
@@ -143,7 +114,7 @@ RESULT=bench/results/$(date -u +%Y-%m-%d)-$(hostname -s 2>/dev/null || echo host
 {
   echo "# Predictive training benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $(java -version 2>&1 | head -1);"
+  echo "Machine: $(machine);"
   echo "API (JVM: ${REVOPS_JAVA_OPTS:--XX:+UseParallelGC -Xmx1g}) and embedded PostgreSQL on the same machine."
   echo "${BENCH_NOTE:-}"
   echo

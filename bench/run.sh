@@ -15,10 +15,7 @@ WORK=bench/work
 DATA=$WORK/data
 
 need() { command -v "$1" >/dev/null 2>&1; }
-install() {  # Debian packages, installed by the project so a fresh machine can run the benchmark
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@";
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; fi
-}
+source bench/lib.sh
 need wrk || install wrk
 need pgbench || install postgresql-client "postgresql-$(apt-cache policy postgresql 2>/dev/null | sed -n 's/.*Candidate: \([0-9]*\).*/\1/p')" || true
 PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1)
@@ -84,7 +81,7 @@ RESULT=bench/results/$(date -u +%Y-%m-%d)-$(hostname -s 2>/dev/null || echo host
 {
   echo "# Read-path benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $(java -version 2>&1 | head -1)."
+  echo "Machine: $(machine)."
   echo "Data: $OPPS opportunities (demo generator, seed fixed). wrk -t2 -c$CONNECTIONS and pgbench -M prepared -c$CONNECTIONS -j2,"
   echo "${DURATION}s each after ${WARMUP}s of warm-up per endpoint; API and database on the same 2 cores."
   echo

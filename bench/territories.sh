@@ -17,47 +17,16 @@ PORT=${BENCH_HTTP_PORT:-18082}
 DB_PORT=${BENCH_DB_PORT:-55434}
 WORK=bench/work-territories
 DATA=$WORK/data
-JAR=target/quarkus-app/quarkus-run.jar
 
-install() {  # Debian packages, installed by the project so a fresh machine can run the benchmark
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@";
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; fi
-}
-command -v psql >/dev/null || install postgresql-client
-command -v psql >/dev/null || { echo "psql is needed (Debian: postgresql-client)"; exit 1; }
-[ -f "$JAR" ] && [ -f target/launcher.classpath ] || { echo "build first: make build (or ./mvnw package -DskipTests)"; exit 1; }
+source bench/lib.sh
+require_psql_and_build
 
 rm -rf "$WORK" && mkdir -p "$DATA"
-LAUNCHER=
-API_PID=
-stop_api() {
-  [ -n "$LAUNCHER" ] || return 0
-  kill "$LAUNCHER" 2>/dev/null || true
-  wait "$LAUNCHER" 2>/dev/null || true
-  LAUNCHER=
-}
-trap stop_api EXIT
-
-start_api() {  # $1 chunk size; the first start seeds the small demo workspace (users, an API key)
+start_api_with_chunk() {  # $1 chunk size; the first start seeds the small demo workspace (users, an API key)
   echo "Starting the API on :$PORT, chunk size $1 (embedded PostgreSQL on :$DB_PORT)..."
-  QUARKUS_HTTP_PORT=$PORT REVOPS_EMBEDDED_DB_PORT=$DB_PORT REVOPS_DEMO_OPPORTUNITIES=100 \
-    REVOPS_TERRITORIES_CHUNK_SIZE=$1 \
-    java -cp "target/test-classes:$(cat target/launcher.classpath)" org.revops.devrun.DevLauncher "$DATA" "$JAR" \
-    >> "$WORK/api.log" 2>&1 &
-  LAUNCHER=$!
-  for _ in $(seq 1 300); do
-    [ -s "$DATA/demo-api-key" ] && curl -fsS -o /dev/null "http://localhost:$PORT/q/health/ready" 2>/dev/null && break
-    sleep 1
-  done
-  curl -fsS -o /dev/null "http://localhost:$PORT/q/health/ready" || { echo "the API did not start"; tail -20 "$WORK/api.log"; exit 1; }
-  API_PID=$(pgrep -P "$LAUNCHER" java | head -1)   # the service runs as the launcher's child
-  [ -n "$API_PID" ] || { echo "API process not found"; exit 1; }
+  start_api REVOPS_TERRITORIES_CHUNK_SIZE="$1"
 }
-
-start_api "$(echo "$CHUNK_SIZES" | awk '{print $1}')"
-KEY=$(cat "$DATA/demo-api-key")
-PSQL=(psql -X -q -h localhost -p "$DB_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1)
-value() { "${PSQL[@]}" -tA -c "$1"; }
+start_api_with_chunk "$(echo "$CHUNK_SIZES" | awk '{print $1}')"
 WS=$(value "SELECT id FROM workspaces LIMIT 1")
 LIVE=$(value "SELECT md5('bench-model-live')::uuid")
 PLAN=$(value "SELECT md5('bench-model-plan')::uuid")
@@ -134,13 +103,12 @@ VACUUM ANALYZE territory_moves;
 SQL
 }
 
-median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) printf "%.0f", v[(NR + 1) / 2]; else printf "%.0f", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 ROWS=()
 RSS_ROWS=()
 FIRST=1
 for CHUNK in $CHUNK_SIZES; do
-  if [ $FIRST = 0 ]; then stop_api; start_api "$CHUNK"; fi
+  if [ $FIRST = 0 ]; then stop_api; start_api_with_chunk "$CHUNK"; fi
   : > "$WORK/times"
   for run in $(seq 1 "$RUNS"); do
     BASE_MS=$(baseline)
@@ -167,9 +135,9 @@ for CHUNK in $CHUNK_SIZES; do
     RSS_ROWS+=("| $CHUNK | $run | $BASE_MS ms | $PREVIEW_MS ms | $P0 / $PPEAK / $P1 MiB | $ACTIVATE_MS ms | $A0 / $APEAK / $A1 MiB |")
     reset_models
   done
-  BASE=$(awk '{print $1}' "$WORK/times" | median)
-  PREVIEW=$(awk '{print $2}' "$WORK/times" | median)
-  ACTIVATE=$(awk '{print $3}' "$WORK/times" | median)
+  BASE=$(awk '{print $1}' "$WORK/times" | median 0)
+  PREVIEW=$(awk '{print $2}' "$WORK/times" | median 0)
+  ACTIVATE=$(awk '{print $3}' "$WORK/times" | median 0)
   if [ "$JOBS" = 1 ]; then
     ROWS+=("| $CHUNK | $BASE ms | $PREVIEW ms | $(ratio "$PREVIEW" "$BASE")× | $ACTIVATE ms | $(ratio "$ACTIVATE" "$BASE")× | ≤ 3× |")
   else
@@ -219,7 +187,7 @@ RESULT=bench/results/$(date -u +%Y-%m-%d)-$(hostname -s 2>/dev/null || echo host
 {
   echo "# Territory realignment benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $(java -version 2>&1 | head -1);"
+  echo "Machine: $(machine);"
   echo "API (JVM: ${REVOPS_JAVA_OPTS:--XX:+UseParallelGC -Xmx1g}) and embedded PostgreSQL on the same machine."
   echo "${BENCH_NOTE:-}"
   echo
