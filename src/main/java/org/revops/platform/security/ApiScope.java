@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * A new scope is a new constant here plus {@code @RequiresScope} on the operations it opens.
  */
 public enum ApiScope {
-    FORECAST_READ("forecast:read", "Read forecasts and the fiscal calendar");
+    FORECAST_READ("forecast:read", "Read forecasts and the fiscal calendar"),
+    CHANGES_READ("changes:read", "Read the change feed (GET /api/v1/changes)");
 
     private final String value;
     private final String description;
