@@ -1,6 +1,5 @@
 package org.revops.integration;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -9,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the change feed answers. */
@@ -29,8 +29,8 @@ public final class ChangeDtos {
                     on update the fields that changed (null = cleared), on delete the externalId and externalSource \
                     when the record had them. On deals, probability, forecastCategory and grade are the values a \
                     person set (null = back to the stage's or the computed value).""",
-                    type = SchemaType.OBJECT, example = "{\"amount\": 25000.0000, \"stageId\": \"…\"}")
-            @Ignore JsonNode changedFields,
+                    type = SchemaType.OBJECT, example = "{\"amount\": 25000.0000, \"nextStep\": \"Send the proposal\"}")
+            @Ignore Map<String, Object> changedFields,
             @Schema(description = "The record's version after the change (before it, for a delete)") Long version,
             @NonNull @Schema(description = "When the writing transaction started") OffsetDateTime occurredAt) {
     }

@@ -37,7 +37,7 @@ public class ChangeFeedGraphQL {
     @Name("changedFields")
     @Description("The changed fields as a JSON object text (GraphQL has no JSON type)")
     @NonNull
-    public String changedFields(@Source ChangeView change) {
-        return change.changedFields().toString();
+    public String changedFields(@Source ChangeView change) throws com.fasterxml.jackson.core.JsonProcessingException {
+        return ChangeFeedService.JSON.writeValueAsString(change.changedFields());
     }
 }

@@ -1,6 +1,8 @@
 package org.revops.integration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,6 +18,7 @@ import org.revops.platform.security.Caller;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,7 +40,9 @@ public class ChangeFeedService {
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Amounts keep their scale (25000.0000), as the resources answer them. */
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() { };
 
     /**
      * One statement, so the horizon, the pruned mark and the page come from one snapshot: a prune committing in
@@ -156,7 +161,7 @@ public class ChangeFeedService {
     private static ChangeView view(Row row, ChangeCursor at) {
         try {
             return new ChangeView(at.encode(), row.getString("resource_type"), row.getUUID("resource_id"),
-                    row.getString("action"), JSON.readTree(row.getString("changed_fields")), row.getLong("version"),
+                    row.getString("action"), JSON.readValue(row.getString("changed_fields"), FIELDS), row.getLong("version"),
                     row.getOffsetDateTime("occurred_at"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("changed_fields is not JSON", e);
