@@ -172,6 +172,12 @@ class ChangeFeedTest extends ApiTest {
         as(reader.key()).get("/api/v1/changes").then().statusCode(200).body("data.resourceId", hasItem(acme));
         as(reader.key()).get("/api/v1/changes").then().statusCode(200).body("nextCursor", notNullValue());
         io.restassured.RestAssured.given().get("/api/v1/changes").then().statusCode(401);
+        // A key narrowed to changes:read reads the feed and nothing else.
+        String scoped = as(ws.adminKey()).body(Map.of("name", "feed sync", "userId", reader.id().toString(),
+                        "role", "read-only", "scopes", List.of("changes:read")))
+                .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
+        as(scoped).get("/api/v1/changes").then().statusCode(200).body("data.resourceId", hasItem(acme));
+        as(scoped).get("/api/v1/accounts").then().statusCode(403);
     }
 
     @Test
