@@ -112,7 +112,7 @@ public class IdempotencyStore {
             return release(claim);
         }
         Tuple values = Tuple.tuple(java.util.Arrays.asList(claim.workspaceId(), claim.key(), response.status(), response.contentType(),
-                response.location(), response.etag(), Buffer.buffer(response.body())));
+                response.location(), response.etag(), io.vertx.core.buffer.Buffer.buffer(response.body())));
         return db.query(COMPLETE, values).replaceWithVoid();
     }
 
