@@ -27,7 +27,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Idempotency-Key on REST POSTs: replays, mismatches, concurrency, leases, expiry, and who may use it. */
@@ -105,6 +104,20 @@ class IdempotencyTest extends ApiTest {
         as(ws.adminKey()).header(KEY, key).body(body("First Body")).post("/api/v1/contacts").then().statusCode(422);
         assertEquals(0, accounts(ws.id(), "Second Body"));
         assertEquals(1, accounts(ws.id(), "First Body"));
+    }
+
+    @Test
+    void aLargeBodyIsFingerprintedWhole() {
+        // beyond the size RESTEasy buffers in one piece: the body's end still tells two requests apart
+        String key = UUID.randomUUID().toString();
+        String padding = " ".repeat(200_000);
+        String big = "{\"name\":\"Big Body Ltd\"" + padding + "}";
+        String first = as(ws.adminKey()).header(KEY, key).body(big).post(ACCOUNTS).then().statusCode(201)
+                .extract().path("id");
+        as(ws.adminKey()).header(KEY, key).body(big).post(ACCOUNTS).then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        as(ws.adminKey()).header(KEY, key).body(big + " ").post(ACCOUNTS).then().statusCode(422);
+        assertEquals(1, accounts(ws.id(), "Big Body Ltd"));
     }
 
     @Test
@@ -237,6 +250,5 @@ class IdempotencyTest extends ApiTest {
         as(ws.adminKey()).header(KEY, key).body(body("Expiring Two")).post(ACCOUNTS).then().statusCode(201)
                 .header("Idempotent-Replayed", nullValue());
         assertEquals(1, accounts(ws.id(), "Expiring Two"));
-        assertNull(null);
     }
 }
