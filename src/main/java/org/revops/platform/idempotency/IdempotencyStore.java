@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -80,7 +82,7 @@ public class IdempotencyStore {
 
     private Uni<Claim> attempt(Caller caller, String key, String fingerprint, long waitUntil) {
         Instant now = clock.instant();
-        Tuple claim = Tuple.tuple(java.util.List.of(caller.workspaceId(), key, caller.userId(), fingerprint, utc(now.plus(config.lease())),
+        Tuple claim = Tuple.tuple(List.of(caller.workspaceId(), key, caller.userId(), fingerprint, utc(now.plus(config.lease())),
                 utc(now), utc(now.plus(config.ttl()))));
         return db.query(CLAIM, claim).flatMap(claimed -> {
             if (claimed.rowCount() > 0) {
@@ -111,7 +113,7 @@ public class IdempotencyStore {
         if (!response.worthKeeping()) {
             return release(claim);
         }
-        Tuple values = Tuple.tuple(java.util.Arrays.asList(claim.workspaceId(), claim.key(), response.status(), response.contentType(),
+        Tuple values = Tuple.tuple(Arrays.asList(claim.workspaceId(), claim.key(), response.status(), response.contentType(),
                 response.location(), response.etag(), io.vertx.core.buffer.Buffer.buffer(response.body())));
         return db.query(COMPLETE, values).replaceWithVoid();
     }

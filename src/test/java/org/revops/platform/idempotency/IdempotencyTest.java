@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.revops.platform.db.Db;
+import org.revops.platform.security.Caller;
+import org.revops.platform.security.Role;
 import org.revops.support.ApiTest;
 import org.revops.support.TestClock;
 
@@ -26,6 +28,7 @@ import java.util.concurrent.Future;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -232,6 +235,19 @@ class IdempotencyTest extends ApiTest {
         as(ws.adminKey()).header(KEY, key).body(body).post(ACCOUNTS).then().statusCode(201)
                 .header("Idempotent-Replayed", "true");
         assertEquals(1, accounts(ws.id(), "Crashed Ltd"));
+    }
+
+    @Test
+    void a5xxIsNotKeptSoTheRetryRuns() {
+        String key = UUID.randomUUID().toString();
+        Caller caller = new Caller(ws.id(), ws.adminId(), Role.ADMIN);
+        Claim claim = store.claim(caller, new IdempotencyKey(key), "POST /x 00").await().atMost(Duration.ofSeconds(10));
+        Claim.Won won = assertInstanceOf(Claim.Won.class, claim);
+        store.complete(won, new StoredResponse(503, "application/problem+json", null, null, new byte[] {'{', '}'}))
+                .await().atMost(Duration.ofSeconds(10));
+        assertEquals(0, keys(key));
+        assertInstanceOf(Claim.Won.class, store.claim(caller, new IdempotencyKey(key), "POST /x 00")
+                .await().atMost(Duration.ofSeconds(10)));
     }
 
     @Test
