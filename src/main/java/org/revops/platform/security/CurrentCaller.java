@@ -20,4 +20,9 @@ public class CurrentCaller {
         }
         return caller;
     }
+
+    /** The caller behind an identity, or null when the request is not authenticated with an API key. */
+    public static Caller of(SecurityIdentity identity) {
+        return identity == null || identity.isAnonymous() ? null : identity.getAttribute(ApiKeyIdentityProvider.CALLER);
+    }
 }
