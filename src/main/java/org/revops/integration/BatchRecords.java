@@ -67,8 +67,13 @@ public final class BatchRecords {
         }
 
         public String key() {
-            return source + '\u0000' + externalId;
+            return BatchRecords.key(source, externalId);
         }
+    }
+
+    /** A record's key as one string. */
+    public static String key(String source, String externalId) {
+        return source + '\u0000' + externalId;
     }
 
     public final boolean atomic;
