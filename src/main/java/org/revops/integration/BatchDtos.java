@@ -1,9 +1,11 @@
 package org.revops.integration;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.revops.platform.error.FieldError;
+import org.revops.platform.graphql.UserError;
 
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +39,11 @@ public final class BatchDtos {
     public record Result(
             @Schema(description = "false when an atomic batch had errors and nothing was written") boolean applied,
             boolean atomic, Counts counts, List<RecordResult> results) {
+    }
+
+    /** A batch mutation's answer; an atomic batch that wrote nothing also says so in userErrors. */
+    @Type("BatchUpsertPayload")
+    public record Payload(Result result, @NonNull List<@NonNull UserError> userErrors) {
     }
 
     /** The 422 body of an atomic batch with errors: problem+json plus every record's result. */

@@ -4,8 +4,6 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.revops.integration.BatchDtos.Result;
-import org.revops.platform.graphql.UserError;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -47,8 +45,5 @@ public final class LeadBatchDtos {
                     + "records land, invalid ones are reported") Boolean atomic,
             @Schema(description = "1 to 10,000 records", maxItems = 10_000, minItems = 1)
             @NonNull List<@NonNull LeadUpsertRecord> records) {
-    }
-
-    public record LeadUpsertPayload(Result result, @NonNull List<@NonNull UserError> userErrors) {
     }
 }

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.revops.lead.LeadBatchDtos.LeadUpsertInput;
-import org.revops.lead.LeadBatchDtos.LeadUpsertPayload;
+import org.revops.integration.BatchDtos;
+import org.revops.integration.BatchGraphQL;
 import org.revops.lead.LeadDtos.LeadInput;
 import org.revops.lead.LeadDtos.LeadView;
 import org.revops.platform.graphql.GraphQLSupport;
@@ -103,12 +104,8 @@ public class LeadGraphQL {
     @Mutation("upsertLeads")
     @Description("Batch upsert by externalSource + externalId, as POST /api/v1/leads/batch/upsert: one result per "
             + "record. An atomic batch with invalid records writes nothing: result.applied is false, userErrors says so.")
-    public Uni<LeadUpsertPayload> upsert(@NonNull @Name("input") LeadUpsertInput input) {
-        return GraphQLSupport.payload(() -> batch.upsert(caller.get(), Boolean.TRUE.equals(input.atomic()),
-                        input.records() == null ? List.of() : input.records().stream().map(GraphQLSupport::patchOf).toList()),
-                (result, errors) -> new LeadUpsertPayload(result, result == null || result.applied() ? errors
-                        : List.of(new UserError(null, result.counts().error()
-                        + " records are invalid; the batch is atomic, so nothing was written"))));
+    public Uni<BatchDtos.Payload> upsert(@NonNull @Name("input") LeadUpsertInput input) {
+        return BatchGraphQL.upsert(batch, caller.get(), input.atomic(), input.records());
     }
 
     @Mutation("updateLead")

@@ -1,0 +1,41 @@
+package org.revops.account;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** Request shapes of the account batch upsert (the service reads records as JSON: these document and type them). */
+public final class AccountBatchDtos {
+    private AccountBatchDtos() {
+    }
+
+    @Schema(name = "AccountUpsertRecord", description = """
+            An account keyed by externalSource + externalId (both required). A new key creates the account with the \
+            rules of POST /api/v1/accounts (owner: the given one or the caller); a known key is a JSON Merge Patch of \
+            the stored account with the rules of PATCH. The owner is given by ownerId or by ownerEmail.""")
+    @Input("AccountUpsertRecord")
+    @Description("An account keyed by externalSource + externalId; fields as in AccountInput, plus ownerEmail. "
+            + "Omitted (or null) fields of a known account stay.")
+    public record AccountUpsertRecord(
+            @Schema(required = true, example = "salesforce") @NonNull String externalSource,
+            @Schema(required = true, example = "0015g00000XyZ") @NonNull String externalId,
+            @Schema(description = "Required for a new account", example = "Globex GmbH") String name,
+            String industry, Integer employeeCount, BigDecimal annualRevenue, String currency, String country,
+            String region, String city, String postalCode, String tier, UUID ownerId,
+            @Schema(description = "The owner's e-mail instead of ownerId", example = "ann@example.com") String ownerEmail) {
+    }
+
+    @Schema(name = "AccountUpsertInput")
+    @Input("AccountUpsertInput")
+    public record AccountUpsertInput(
+            @Schema(description = "true: any invalid record and nothing is written (422); false (default): valid "
+                    + "records land, invalid ones are reported") Boolean atomic,
+            @Schema(description = "1 to 10,000 records", maxItems = 10_000, minItems = 1)
+            @NonNull List<@NonNull AccountUpsertRecord> records) {
+    }
+}
