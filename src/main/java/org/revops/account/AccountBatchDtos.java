@@ -38,4 +38,33 @@ public final class AccountBatchDtos {
             @Schema(description = "1 to 10,000 records", maxItems = 10_000, minItems = 1)
             @NonNull List<@NonNull AccountUpsertRecord> records) {
     }
+
+    @Schema(name = "ContactUpsertRecord", description = """
+            A contact keyed by externalSource + externalId (both required). Its account is given by accountId or by \
+            the account's accountExternalId (+ accountExternalSource, default: the contact's externalSource). A new \
+            key is created with the rules of POST /api/v1/contacts, a known key is a JSON Merge Patch of the stored \
+            contact with the rules of PATCH.""")
+    @Input("ContactUpsertRecord")
+    @Description("A contact keyed by externalSource + externalId; fields as in ContactInput; the account by id or by "
+            + "accountExternalId (+ accountExternalSource). Omitted (or null) fields of a known contact stay.")
+    public record ContactUpsertRecord(
+            @Schema(required = true, example = "salesforce") @NonNull String externalSource,
+            @Schema(required = true, example = "0035g00000AbC") @NonNull String externalId,
+            UUID accountId,
+            @Schema(description = "The account's id in the source system, instead of accountId", example = "0015g00000XyZ")
+            String accountExternalId,
+            @Schema(description = "The account's source system; defaults to this record's externalSource")
+            String accountExternalSource,
+            @Schema(description = "Required for a new contact", example = "Grace Hopper") String name,
+            String email, String phone, String title) {
+    }
+
+    @Schema(name = "ContactUpsertInput")
+    @Input("ContactUpsertInput")
+    public record ContactUpsertInput(
+            @Schema(description = "true: any invalid record and nothing is written (422); false (default): valid "
+                    + "records land, invalid ones are reported") Boolean atomic,
+            @Schema(description = "1 to 10,000 records", maxItems = 10_000, minItems = 1)
+            @NonNull List<@NonNull ContactUpsertRecord> records) {
+    }
 }

@@ -89,6 +89,14 @@ public abstract class BatchUpsert<I, S, R> {
     protected void refuseChange(S stored) {
     }
 
+    /**
+     * Resolves what must be known before a record can be read as its input (an account given by external id where
+     * the input needs its id): may put fields into {@code Work#entry.fields} or record errors. Nothing by default.
+     */
+    protected Uni<Void> beforeRead(SqlClient conn, UUID workspaceId, List<Work<I, S>> records) {
+        return Uni.createFrom().voidItem();
+    }
+
     protected abstract Uni<R> references(SqlClient conn, UUID workspaceId, List<Work<I, S>> records);
 
     /**
@@ -134,9 +142,11 @@ public abstract class BatchUpsert<I, S, R> {
             }
             work.add(w);
         }
-        return workspaces.currency(caller).flatMap(currency -> db.inTransaction(conn -> db.query(conn, currentSql(),
+        return workspaces.currency(caller).flatMap(currency -> db.inTransaction(conn -> beforeRead(conn, workspaceId,
+                        valid(work))
+                .flatMap(resolved -> db.query(conn, currentSql(),
                         Tuple.of(workspaceId, work.stream().map(w -> w.entry.source).toArray(String[]::new),
-                                work.stream().map(w -> w.entry.externalId).toArray(String[]::new)))
+                                work.stream().map(w -> w.entry.externalId).toArray(String[]::new))))
                 .flatMap(rows -> {
                     Map<String, S> stored = new HashMap<>();
                     for (Row row : rows) {
@@ -161,7 +171,7 @@ public abstract class BatchUpsert<I, S, R> {
     }
 
     private void read(List<Work<I, S>> work, Map<String, S> stored) {
-        for (Work<I, S> w : work) {
+        for (Work<I, S> w : valid(work)) {
             w.current = stored.get(w.entry.key());
             try {
                 if (w.current == null) {

@@ -142,4 +142,45 @@ class AccountBatchUpsertTest extends ApiTest {
         as(ws.adminKey()).body(Map.of("records", List.of())).post(UPSERT).then().statusCode(400)
                 .body("errors[0].field", equalTo("records"));
     }
+
+    @Test
+    void contactsNameTheirAccountByIdOrExternalId() {
+        JsonNode accounts = post(integration.key(), Map.of("records", List.of(account("A1", "Alpha", "DE"),
+                account("A2", "Beta", "FR"))), 200);
+        String a1 = accounts.at("/results/0/id").asText();
+        String a2 = accounts.at("/results/1/id").asText();
+        String contacts = "/api/v1/contacts/batch/upsert";
+        List<Map<String, Object>> records = List.of(
+                Map.of("externalSource", "erp", "externalId", "C1", "accountExternalId", "A1", "name", "Grace"),
+                Map.of("externalSource", "erp", "externalId", "C2", "accountId", a2, "name", "Ada"),
+                Map.of("externalSource", "erp", "externalId", "C3", "accountExternalId", "A1",
+                        "accountExternalSource", "crm", "name", "X"),
+                Map.of("externalSource", "erp", "externalId", "C4", "accountId", java.util.UUID.randomUUID().toString(),
+                        "name", "X"),
+                Map.of("externalSource", "erp", "externalId", "C5", "name", "X"),
+                Map.of("externalSource", "erp", "externalId", "C6", "accountExternalId", "A2"),
+                Map.of("externalSource", "erp", "externalId", "C7", "accountExternalId", "A2", "accountId", a1,
+                        "name", "X"));
+        Response response = as(integration.key()).body(Map.of("records", records)).post(contacts);
+        response.then().statusCode(200);
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(response.asString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(List.of("created", "created", "error|accountExternalId", "error|accountId", "error|accountId",
+                "error|name", "error|accountExternalId"), statuses(answer));
+        // moved to another account by external id: updated
+        JsonNode moved = JSON.valueToTree(as(integration.key()).body(Map.of("records", List.of(Map.of(
+                "externalSource", "erp", "externalId", "C1", "accountExternalId", "A2")))).post(contacts).then()
+                .statusCode(200).extract().as(Map.class));
+        assertEquals(List.of("updated"), statuses(moved));
+        Map<String, String> stored = new TreeMap<>();
+        db.query("SELECT external_id, account_id, name, version FROM contacts WHERE workspace_id = $1",
+                Tuple.of(ws.id())).await().indefinitely().forEach(row -> stored.put(row.getString("external_id"),
+                row.getUUID("account_id") + "|" + row.getString("name") + "|" + row.getLong("version")));
+        assertEquals(Map.of("C1", a2 + "|Grace|1", "C2", a2 + "|Ada|0"), stored);
+        as(ann.key()).body(Map.of("records", records)).post(contacts).then().statusCode(403);
+    }
 }
