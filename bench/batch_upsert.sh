@@ -31,6 +31,11 @@ API=http://localhost:$PORT/api/v1
 WS=$(value "SELECT id FROM workspaces LIMIT 1")
 SIDE_EFFECTS=${BENCH_SIDE_EFFECTS:-off}
 if [ "$SIDE_EFFECTS" = off ]; then
+  # the demo trains its predictive model in a job after the seed: let it finish, then retire what it made
+  for _ in $(seq 1 180); do
+    [ "$(value "SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')")" = 0 ] && break
+    sleep 1
+  done
   value "UPDATE scoring_models SET state = 'retired' WHERE state = 'published';
          UPDATE predictive_models SET state = 'retired' WHERE state = 'active';
          UPDATE territory_models SET state = 'archived' WHERE state = 'active'" > /dev/null
