@@ -37,7 +37,7 @@ if [ "$SIDE_EFFECTS" = off ]; then
     sleep 1
   done
   value "UPDATE scoring_models SET state = 'retired' WHERE state = 'published';
-         UPDATE predictive_models SET state = 'retired' WHERE state = 'active';
+         UPDATE predictive_models SET state = 'retired', retired_at = now() WHERE state = 'active';
          UPDATE territory_models SET state = 'archived' WHERE state = 'active'" > /dev/null
 fi
 
