@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B $(if $(CI),-ntp,)
 JAR := target/quarkus-app/quarkus-run.jar
 SOURCES := pom.xml $(shell find src/main src/test/java/org/revops/devrun -type f 2>/dev/null)
 
-.PHONY: run test build openapi bench bench-funnel bench-territories bench-leads bench-leads-training bench-forecast docker clean
+.PHONY: run test build openapi bench bench-funnel bench-territories bench-leads bench-leads-training bench-forecast bench-batch docker clean
 
 ## run: build if needed, then start the API on :8080 with an embedded PostgreSQL kept in .data/
 run: $(JAR)
@@ -44,6 +44,11 @@ bench-leads: $(JAR)
 ## API, with its memory sampled, beside the counting statement alone in psql (see bench/README.md)
 bench-leads-training: $(JAR)
 	bash bench/leads_training.sh
+
+## bench-batch: batch upsert of 1M leads in 10k-record requests (half new, half updates) beside COPY of the same rows
+## and the raw unnest … ON CONFLICT statement in psql (see bench/README.md)
+bench-batch: $(JAR)
+	bash bench/batch_upsert.sh
 
 ## bench-forecast: forecast roll-ups (workspace, a manager's team) and the CSV export over 1M opportunities, beside the
 ## naive SQL aggregate in psql (see bench/README.md)

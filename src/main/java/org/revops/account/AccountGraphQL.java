@@ -11,7 +11,10 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.revops.account.AccountBatchDtos.AccountUpsertInput;
 import org.revops.account.AccountDtos.AccountInput;
+import org.revops.integration.BatchDtos;
+import org.revops.integration.BatchGraphQL;
 import org.revops.account.AccountDtos.AccountView;
 import org.revops.account.AccountDtos.ContactView;
 import org.revops.opportunity.OpportunityDtos.OpportunityView;
@@ -37,8 +40,11 @@ public class AccountGraphQL {
     private final UserService users;
     private final CurrentCaller caller;
 
+    private final AccountBatchUpsert batch;
+
     public AccountGraphQL(AccountService accounts, ContactService contacts, OpportunityService opportunities,
-                          UserService users, CurrentCaller caller) {
+                          UserService users, CurrentCaller caller, AccountBatchUpsert batch) {
+        this.batch = batch;
         this.accounts = accounts;
         this.contacts = contacts;
         this.opportunities = opportunities;
@@ -91,6 +97,13 @@ public class AccountGraphQL {
     @Mutation("createAccount")
     public Uni<AccountPayload> create(@NonNull @Name("input") AccountInput input) {
         return GraphQLSupport.payload(() -> accounts.create(caller.get(), input), AccountPayload::new);
+    }
+
+    @Mutation("upsertAccounts")
+    @Description("Batch upsert by externalSource + externalId, as POST /api/v1/accounts/batch/upsert: one result per "
+            + "record. An atomic batch with invalid records writes nothing: result.applied is false, userErrors says so.")
+    public Uni<BatchDtos.Payload> upsert(@NonNull @Name("input") AccountUpsertInput input) {
+        return BatchGraphQL.upsert(batch, caller.get(), input.atomic(), input.records());
     }
 
     @Mutation("updateAccount")

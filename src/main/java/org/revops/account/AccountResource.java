@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.revops.account.AccountBatchDtos.AccountUpsertInput;
+import org.revops.integration.BatchDtos;
+import org.revops.integration.BatchResponses;
+import org.revops.platform.error.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,11 +45,40 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountResource {
     private final AccountService service;
+    private final AccountBatchUpsert batch;
     private final CurrentCaller caller;
 
-    public AccountResource(AccountService service, CurrentCaller caller) {
+    public AccountResource(AccountService service, AccountBatchUpsert batch, CurrentCaller caller) {
         this.service = service;
+        this.batch = batch;
         this.caller = caller;
+    }
+
+    @POST
+    @Path("batch/upsert")
+    @Operation(operationId = "upsertAccounts", summary = "Batch upsert accounts by external id",
+            description = """
+                    Creates or updates up to 10,000 accounts in one transaction, each keyed by externalSource + \
+                    externalId. A new key is created with the rules of POST /api/v1/accounts (owner: the given one, \
+                    by ownerId or ownerEmail, else the caller), a known key is merged into the stored account with the \
+                    rules of PATCH (omitted fields stay). Written accounts are assigned to the active territory \
+                    model. One result per record, in input order: created, updated, unchanged (stored exactly so \
+                    already: not written) or error with field errors; a key repeated in the batch is an error from its \
+                    second record on. atomic=false (default): valid records land, 200. atomic=true: any invalid \
+                    record and nothing is written: 422 problem+json with every record's result (valid ones \
+                    `not-applied`). Admin and integration keys only; more than 10,000 records: 413.""")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AccountUpsertInput.class),
+            examples = @ExampleObject(name = "two accounts from Salesforce", value = """
+                    {"atomic":false,"records":[
+                      {"externalSource":"salesforce","externalId":"0015g00000XyZ","name":"Globex GmbH","country":"DE",
+                       "region":"EMEA","industry":"Manufacturing","employeeCount":1200,"ownerEmail":"ann@example.com"},
+                      {"externalSource":"salesforce","externalId":"0015g00000XzA","tier":"A"}]}""")))
+    @APIResponse(responseCode = "200", description = "Every record's result",
+            content = @Content(schema = @Schema(implementation = BatchDtos.Result.class)))
+    @APIResponse(responseCode = "422", description = "An atomic batch with invalid records: nothing written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = BatchDtos.Rejected.class)))
+    public Uni<Response> upsert(JsonNode body) {
+        return batch.upsert(caller.get(), body).map(BatchResponses::of);
     }
 
     @GET

@@ -176,7 +176,7 @@ public class AccountService {
                         })));
     }
 
-    private void apply(Account account, AccountInput in, UUID ownerId, String defaultCurrency) {
+    void apply(Account account, AccountInput in, UUID ownerId, String defaultCurrency) {
         account.name = in.name().trim();
         account.industry = in.industry();
         account.employeeCount = in.employeeCount();
@@ -193,7 +193,7 @@ public class AccountService {
         account.updatedAt = clock.instant();
     }
 
-    private static AccountInput toInput(Account a) {
+    static AccountInput toInput(Account a) {
         return new AccountInput(a.name, a.industry, a.employeeCount, a.annualRevenue, a.currency, a.country, a.region,
                 a.city, a.postalCode, a.tier, a.ownerId, a.externalId, a.externalSource);
     }

@@ -9,7 +9,10 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.revops.account.AccountBatchDtos.ContactUpsertInput;
 import org.revops.account.AccountDtos.AccountView;
+import org.revops.integration.BatchDtos;
+import org.revops.integration.BatchGraphQL;
 import org.revops.account.AccountDtos.ContactInput;
 import org.revops.account.AccountDtos.ContactView;
 import org.revops.platform.graphql.GraphQLSupport;
@@ -28,7 +31,11 @@ public class ContactGraphQL {
     private final AccountService accounts;
     private final CurrentCaller caller;
 
-    public ContactGraphQL(ContactService contacts, AccountService accounts, CurrentCaller caller) {
+    private final ContactBatchUpsert batch;
+
+    public ContactGraphQL(ContactService contacts, AccountService accounts, CurrentCaller caller,
+                          ContactBatchUpsert batch) {
+        this.batch = batch;
         this.contacts = contacts;
         this.accounts = accounts;
         this.caller = caller;
@@ -68,6 +75,13 @@ public class ContactGraphQL {
     @Query("contact")
     public Uni<ContactView> get(@NonNull @Name("id") UUID id) {
         return contacts.get(caller.get(), id);
+    }
+
+    @Mutation("upsertContacts")
+    @Description("Batch upsert by externalSource + externalId, as POST /api/v1/contacts/batch/upsert: one result per "
+            + "record. An atomic batch with invalid records writes nothing: result.applied is false, userErrors says so.")
+    public Uni<BatchDtos.Payload> upsert(@NonNull @Name("input") ContactUpsertInput input) {
+        return BatchGraphQL.upsert(batch, caller.get(), input.atomic(), input.records());
     }
 
     @Mutation("createContact")

@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.revops.account.AccountBatchDtos.ContactUpsertInput;
+import org.revops.integration.BatchDtos;
+import org.revops.integration.BatchResponses;
+import org.revops.platform.error.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,11 +45,38 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ContactResource {
     private final ContactService service;
+    private final ContactBatchUpsert batch;
     private final CurrentCaller caller;
 
-    public ContactResource(ContactService service, CurrentCaller caller) {
+    public ContactResource(ContactService service, ContactBatchUpsert batch, CurrentCaller caller) {
         this.service = service;
+        this.batch = batch;
         this.caller = caller;
+    }
+
+    @POST
+    @Path("batch/upsert")
+    @Operation(operationId = "upsertContacts", summary = "Batch upsert contacts by external id",
+            description = """
+                    Creates or updates up to 10,000 contacts in one transaction, each keyed by externalSource + \
+                    externalId. The account is given by accountId or by its external id (accountExternalId, with \
+                    accountExternalSource defaulting to the contact's externalSource); an unknown one is an error of \
+                    that record. A new key is created with the rules of POST /api/v1/contacts, a known key is merged \
+                    into the stored contact with the rules of PATCH (omitted fields stay). One result per record, in \
+                    input order: created, updated, unchanged or error with field errors. atomic=false (default): \
+                    valid records land, 200. atomic=true: any invalid record and nothing is written: 422 \
+                    problem+json with every record's result. Admin and integration keys only; more than 10,000 \
+                    records: 413.""")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContactUpsertInput.class),
+            examples = @ExampleObject(name = "a contact at an account known by its Salesforce id", value = """
+                    {"records":[{"externalSource":"salesforce","externalId":"0035g00000AbC",
+                      "accountExternalId":"0015g00000XyZ","name":"Grace Hopper","email":"grace@globex.example"}]}""")))
+    @APIResponse(responseCode = "200", description = "Every record's result",
+            content = @Content(schema = @Schema(implementation = BatchDtos.Result.class)))
+    @APIResponse(responseCode = "422", description = "An atomic batch with invalid records: nothing written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = BatchDtos.Rejected.class)))
+    public Uni<Response> upsert(JsonNode body) {
+        return batch.upsert(caller.get(), body).map(BatchResponses::of);
     }
 
     @GET

@@ -138,16 +138,18 @@ public class ContactService {
     }
 
     /** The account must be visible (422 otherwise, since it is a field of the request) and editable (403). */
+    static final String NO_ACCOUNT = "no such account";
+
     private Uni<Void> requireEditableAccount(Caller caller, UUID accountId) {
         return accounts.byIds(caller, List.of(accountId)).flatMap(found -> {
             if (found.get(0) == null) {
-                return Uni.createFrom().failure(ApiProblem.invalid("accountId", "no such account"));
+                return Uni.createFrom().failure(ApiProblem.invalid("accountId", NO_ACCOUNT));
             }
             return visibility.checkMayEdit(caller, found.get(0).ownerId());
         });
     }
 
-    private void apply(Contact contact, ContactInput in) {
+    void apply(Contact contact, ContactInput in) {
         contact.accountId = in.accountId();
         contact.name = in.name().trim();
         contact.email = in.email();
@@ -158,7 +160,7 @@ public class ContactService {
         contact.updatedAt = clock.instant();
     }
 
-    private static ContactInput toInput(Contact c) {
+    static ContactInput toInput(Contact c) {
         return new ContactInput(c.accountId, c.name, c.email, c.phone, c.title, c.externalId, c.externalSource);
     }
 

@@ -11,6 +11,9 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.revops.lead.LeadBatchDtos.LeadUpsertInput;
+import org.revops.integration.BatchDtos;
+import org.revops.integration.BatchGraphQL;
 import org.revops.lead.LeadDtos.LeadInput;
 import org.revops.lead.LeadDtos.LeadView;
 import org.revops.platform.graphql.GraphQLSupport;
@@ -31,12 +34,15 @@ import java.util.UUID;
 @GraphQLApi
 public class LeadGraphQL {
     private final LeadService leads;
+    private final LeadBatchUpsert batch;
     private final UserService users;
     private final TerritoryQueries territories;
     private final CurrentCaller caller;
 
-    public LeadGraphQL(LeadService leads, UserService users, TerritoryQueries territories, CurrentCaller caller) {
+    public LeadGraphQL(LeadService leads, LeadBatchUpsert batch, UserService users, TerritoryQueries territories,
+                       CurrentCaller caller) {
         this.leads = leads;
+        this.batch = batch;
         this.users = users;
         this.territories = territories;
         this.caller = caller;
@@ -93,6 +99,13 @@ public class LeadGraphQL {
     @Mutation("createLead")
     public Uni<LeadPayload> create(@NonNull @Name("input") LeadInput input) {
         return GraphQLSupport.payload(() -> leads.create(caller.get(), input), LeadPayload::new);
+    }
+
+    @Mutation("upsertLeads")
+    @Description("Batch upsert by externalSource + externalId, as POST /api/v1/leads/batch/upsert: one result per "
+            + "record. An atomic batch with invalid records writes nothing: result.applied is false, userErrors says so.")
+    public Uni<BatchDtos.Payload> upsert(@NonNull @Name("input") LeadUpsertInput input) {
+        return BatchGraphQL.upsert(batch, caller.get(), input.atomic(), input.records());
     }
 
     @Mutation("updateLead")

@@ -23,7 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.revops.integration.BatchDtos;
+import org.revops.integration.BatchResponses;
+import org.revops.lead.LeadBatchDtos.LeadUpsertInput;
 import org.revops.lead.LeadDtos.LeadInput;
+import org.revops.platform.error.Problem;
 import org.revops.lead.LeadDtos.LeadView;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
@@ -40,10 +45,12 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class LeadResource {
     private final LeadService service;
+    private final LeadBatchUpsert batch;
     private final CurrentCaller caller;
 
-    public LeadResource(LeadService service, CurrentCaller caller) {
+    public LeadResource(LeadService service, LeadBatchUpsert batch, CurrentCaller caller) {
         this.service = service;
+        this.batch = batch;
         this.caller = caller;
     }
 
@@ -76,6 +83,34 @@ public class LeadResource {
                      "timeline":"this-quarter","eventsAttended":1}""")))
     public Uni<Response> create(@Valid LeadInput input, @Context UriInfo uri) {
         return service.create(caller.get(), input).map(view -> Responses.created(uri, view));
+    }
+
+    @POST
+    @Path("batch/upsert")
+    @Operation(operationId = "upsertLeads", summary = "Batch upsert leads by external id",
+            description = """
+                    Creates or updates up to 10,000 leads in one transaction, each keyed by externalSource + externalId. \
+                    A new key is created with the rules of POST /api/v1/leads, a known key is merged into the stored \
+                    lead with the rules of PATCH (omitted fields stay; a converted lead is refused). The owner may be \
+                    given as ownerEmail. Written leads are matched to the active territory model and scored; those \
+                    whose grade became A or B are routed. One result per record, in input order: created, updated, \
+                    unchanged (stored exactly so already: not written, version kept) or error with field errors; \
+                    a key repeated in the batch is an error from its second record on. atomic=false (default): valid \
+                    records land, 200. atomic=true: any invalid record and nothing is written: 422 problem+json with \
+                    every record's result (valid ones `not-applied`). Admin and integration keys only; more than \
+                    10,000 records: 413.""")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LeadUpsertInput.class),
+            examples = @ExampleObject(name = "two leads from HubSpot", value = """
+                    {"atomic":false,"records":[
+                      {"externalSource":"hubspot","externalId":"5501","lastName":"Lovelace","company":"Analytical Engines Ltd",
+                       "email":"ada@analytical.example","country":"GB","source":"trade-show","ownerEmail":"ann@example.com"},
+                      {"externalSource":"hubspot","externalId":"5502","company":"Difference Ltd","status":"working"}]}""")))
+    @APIResponse(responseCode = "200", description = "Every record's result",
+            content = @Content(schema = @Schema(implementation = BatchDtos.Result.class)))
+    @APIResponse(responseCode = "422", description = "An atomic batch with invalid records: nothing written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = BatchDtos.Rejected.class)))
+    public Uni<Response> upsert(JsonNode body) {
+        return batch.upsert(caller.get(), body).map(BatchResponses::of);
     }
 
     @PATCH

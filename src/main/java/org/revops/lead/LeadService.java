@@ -250,13 +250,7 @@ public class LeadService {
 
     /** The rules bean validation cannot say: identity, the disqualification reason, a manual territory's model. */
     private Uni<Void> checkRules(Caller caller, LeadInput in) {
-        List<FieldError> errors = new ArrayList<>();
-        if (blank(in.lastName()) && blank(in.email()) && blank(in.company())) {
-            errors.add(new FieldError("lastName", "a lead needs at least one of lastName, email or company"));
-        }
-        if ("disqualified".equals(in.status()) && blank(in.disqualifiedReason())) {
-            errors.add(new FieldError("disqualifiedReason", "is required to disqualify a lead"));
-        }
+        List<FieldError> errors = ruleErrors(in);
         if (in.territoryId() == null) {
             return fail(errors);
         }
@@ -267,10 +261,24 @@ public class LeadService {
                         Tuple.of(caller.workspaceId(), in.territoryId()))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
-                        errors.add(new FieldError("territoryId", "is not a territory of the active territory model"));
+                        errors.add(new FieldError("territoryId", NOT_ACTIVE_TERRITORY));
                     }
                     return fail(errors);
                 });
+    }
+
+    static final String NOT_ACTIVE_TERRITORY = "is not a territory of the active territory model";
+
+    /** The rules of {@link #checkRules} that need no database: identity and the disqualification reason. */
+    static List<FieldError> ruleErrors(LeadInput in) {
+        List<FieldError> errors = new ArrayList<>();
+        if (blank(in.lastName()) && blank(in.email()) && blank(in.company())) {
+            errors.add(new FieldError("lastName", "a lead needs at least one of lastName, email or company"));
+        }
+        if ("disqualified".equals(in.status()) && blank(in.disqualifiedReason())) {
+            errors.add(new FieldError("disqualifiedReason", "is required to disqualify a lead"));
+        }
+        return errors;
     }
 
     private static Uni<Void> fail(List<FieldError> errors) {
@@ -280,7 +288,7 @@ public class LeadService {
         return Uni.createFrom().voidItem();
     }
 
-    private static void refuseConverted(String status) {
+    static void refuseConverted(String status) {
         if ("converted".equals(status)) {
             throw ApiProblem.conflict("A converted lead is read-only: its account, contact and deal carry it on");
         }
@@ -290,7 +298,7 @@ public class LeadService {
         return value == null || value.isBlank();
     }
 
-    private void apply(Lead lead, LeadInput in, UUID ownerId, String defaultCurrency) {
+    void apply(Lead lead, LeadInput in, UUID ownerId, String defaultCurrency) {
         lead.firstName = in.firstName();
         lead.lastName = in.lastName();
         lead.email = in.email();
@@ -338,7 +346,7 @@ public class LeadService {
         return value == null ? 0 : value;
     }
 
-    private static LeadInput toInput(Lead l) {
+    static LeadInput toInput(Lead l) {
         return new LeadInput(l.firstName, l.lastName, l.email, l.phone, l.title, l.company, l.companyDomain,
                 l.industry, l.employeeCount, l.annualRevenue, l.currency, l.country, l.region, l.city, l.postalCode,
                 l.source, l.campaign, l.partner, l.budgetAmount, l.budgetStatus, l.authority, l.need, l.timeline,

@@ -110,6 +110,17 @@ public class LeadTerritories implements ActivationFollower {
                 });
     }
 
+    private static final String MATCH_IDS = matchLeads("%1$sid = ANY(CAST($3 AS uuid[]))");
+
+    /** Matches the leads a batch upsert wrote, on its connection; nothing without an active model. */
+    public Uni<Void> matchBatch(SqlClient conn, UUID workspaceId, UUID[] leadIds) {
+        return db.query(conn, "SELECT id FROM territory_models WHERE workspace_id = $1 AND state = 'active'",
+                        Tuple.of(workspaceId))
+                .flatMap(models -> models.size() == 0 ? Uni.createFrom().voidItem()
+                        : db.query(conn, MATCH_IDS, Tuple.of(workspaceId, models.iterator().next().getUUID("id"),
+                                leadIds)).replaceWithVoid());
+    }
+
     /**
      * Matches one lead just created or changed, inside the writer's Hibernate transaction (flushed first so the
      * statement sees the write). Nothing to do without an active model.

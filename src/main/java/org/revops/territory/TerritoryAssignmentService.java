@@ -198,6 +198,15 @@ public class TerritoryAssignmentService {
                         .getResultList().replaceWithVoid()));
     }
 
+    /** Assigns the accounts a batch upsert wrote, on its connection; nothing without an active model. */
+    public Uni<Void> assignBatch(SqlClient conn, UUID workspaceId, UUID[] accountIds) {
+        return db.query(conn, "SELECT id FROM territory_models WHERE workspace_id = $1 AND state = 'active'",
+                        Tuple.of(workspaceId))
+                .flatMap(models -> models.size() == 0 ? Uni.createFrom().voidItem()
+                        : db.query(conn, AssignmentSql.assign(AssignmentSql.Scope.IDS), Tuple.of(workspaceId,
+                                models.iterator().next().getUUID("id"), now(), false, accountIds)).replaceWithVoid());
+    }
+
     private Uni<AssignmentView> assignment(Caller caller, UUID modelId, UUID accountId) {
         return db.query(ASSIGNMENTS.replace("md.id = ?", "md.id = $2")
                                 + " WHERE ta.workspace_id = $1 AND ta.account_id = $3",

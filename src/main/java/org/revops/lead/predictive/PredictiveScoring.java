@@ -2,7 +2,10 @@ package org.revops.lead.predictive;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.revops.platform.db.Db;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -20,9 +23,17 @@ public class PredictiveScoring {
     private static final String SCORE_ONE_HIBERNATE = PredictiveSql.SCORE_ONE.replaceAll("\\$(\\d+)", "?$1");
 
     private final Clock clock;
+    private final Db db;
 
-    public PredictiveScoring(Clock clock) {
+    public PredictiveScoring(Clock clock, Db db) {
         this.clock = clock;
+        this.db = db;
+    }
+
+    /** Scores the leads a batch upsert wrote, on its connection: the same statement over an array of ids. */
+    public Uni<Void> scoreBatch(SqlClient conn, UUID workspaceId, UUID[] leadIds) {
+        return db.query(conn, PredictiveSql.SCORE_IDS,
+                Tuple.of(workspaceId, clock.instant().atOffset(ZoneOffset.UTC), leadIds)).replaceWithVoid();
     }
 
     /** Scores one lead inside the current Hibernate transaction (flushed first, so the statement sees the write). */

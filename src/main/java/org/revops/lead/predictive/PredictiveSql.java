@@ -132,4 +132,7 @@ final class PredictiveSql {
 
     /** One lead ($3) of workspace $1 with the active model, at $2: score on write. Nothing without an active model. */
     static final String SCORE_ONE = score("pm.state = 'active'", "t.id = $3");
+
+    /** The leads of array $3 of workspace $1 with the active model, at $2: a batch upsert's written leads. */
+    static final String SCORE_IDS = score("pm.state = 'active'", "t.id = ANY(CAST($3 AS uuid[]))");
 }

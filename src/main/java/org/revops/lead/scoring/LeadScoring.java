@@ -38,6 +38,8 @@ public class LeadScoring {
             SELECT CAST(pg_advisory_xact_lock_shared(7007, hashtext(CAST(CAST($1 AS uuid) AS text))) AS text) AS locked
             FROM (SELECT l.id FROM leads l WHERE l.workspace_id = CAST($1 AS uuid) AND l.id = CAST($2 AS uuid)
                   FOR NO KEY UPDATE) x""";
+    static final String BATCH_LOCK = """
+            SELECT CAST(pg_advisory_xact_lock_shared(7007, hashtext(CAST(CAST($1 AS uuid) AS text))) AS text) AS locked""";
     static final String PUBLISHED = """
             SELECT m.id, m.number, CAST(m.criteria AS text) AS criteria, m.threshold_a, m.threshold_b, m.threshold_c
             FROM scoring_models m WHERE m.workspace_id = CAST($1 AS uuid) AND m.state = 'published'""";
@@ -82,6 +84,33 @@ public class LeadScoring {
                                     change.grade(), ScoreReasons.parse(change.reasonsJson()), change.previousScore(),
                                     change.previousGrade(), change.changed(), clock.instant().atOffset(ZoneOffset.UTC));
                         }));
+    }
+
+    /**
+     * Scores the leads a batch upsert just wrote, on the batch's connection, with the statement every write uses
+     * (cause {@code write}, history rows for changed scores). The rows are already locked by the upsert, so the
+     * workspace's scoring lock is taken (shared) after them, as a single write takes it. Answers the ids of the leads
+     * whose grade became A or B, for routing; nothing without a published model.
+     */
+    public Uni<java.util.List<UUID>> scoreBatch(io.vertx.mutiny.sqlclient.SqlClient conn, UUID workspaceId,
+                                                 UUID[] leadIds) {
+        ScoringTx tx = ScoringTx.of(db, conn);
+        Instant now = clock.instant();
+        return tx.rows(BATCH_LOCK, List.of(workspaceId))
+                .flatMap(locked -> tx.rows(PUBLISHED, List.of(workspaceId)))
+                .flatMap(models -> {
+                    if (models.isEmpty()) {
+                        return Uni.createFrom().item(List.<UUID>of());
+                    }
+                    Object[] published = models.get(0);
+                    UUID modelId = (UUID) published[0];
+                    int number = ((Number) published[1]).intValue();
+                    ScoringSql.Statement statement = ScoringSql.score(compiled(modelId, published), ScoringSql.Scope.IDS,
+                            new ScoringSql.Binding(workspaceId, modelId, number, now, "write", null, "published"),
+                            (Object) leadIds);
+                    return tx.rows(statement.sql(), statement.params())
+                            .map(rows -> List.of((UUID[]) rows.get(0)[rows.get(0).length - 1]));
+                });
     }
 
     /** The status of a lead the caller may read (a rep: their own), or 404. */

@@ -36,6 +36,8 @@ public final class ScoringSql {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FOLD = "translate(%s, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
     static final UUID MAX_UUID = new UUID(-1L, -1L);
+    private static final String HOT = ", coalesce(array_agg(s.id) FILTER (WHERE s.grade IN ('A', 'B')"
+            + " AND (s.previous_grade IS NULL OR s.previous_grade NOT IN ('A', 'B'))), CAST('{}' AS uuid[])) AS hot";
     public static final String OPEN = "l.status NOT IN ('converted', 'disqualified')";
 
     private ScoringSql() {
@@ -48,7 +50,9 @@ public final class ScoringSql {
         /** The open leads whose id lies in [$7, $8], both inclusive. */
         RANGE,
         /** The open leads not yet scored with this model, skipping rows another transaction holds (the switch). */
-        STALE
+        STALE,
+        /** The open leads whose id is in the array $7 (a batch upsert's written leads). */
+        IDS
     }
 
     /** SQL text and its parameters in order. */
@@ -66,7 +70,8 @@ public final class ScoringSql {
 
     /**
      * The scoring statement. {@code scopeArgs}: the lead id for ONE; the inclusive first and last id for RANGE (see
-     * {@link #lastIdBefore}); nothing for STALE.
+     * {@link #lastIdBefore}); nothing for STALE; a UUID[] for IDS, whose answer also carries {@code hot}: the ids of
+     * the leads whose grade became A or B (as {@link ScoreChange#gradeBecameAOrB()}).
      */
     public static Statement score(ScoringModel model, Scope scope, Binding binding, Object... scopeArgs) {
         List<Object> params = new ArrayList<>(List.of(binding.workspaceId(), binding.modelId(), binding.modelNumber(),
@@ -84,6 +89,11 @@ public final class ScoringSql {
                         + param(params, scopeArgs[1], "uuid");
                 scopeSql = "l.id" + range;
                 snapshotScope = "o.id" + range;
+            }
+            case IDS -> {
+                String ids = param(params, scopeArgs[0], "uuid[]");
+                scopeSql = "l.id = ANY(" + ids + ")";
+                snapshotScope = "o.id = ANY(" + ids + ")";
             }
             default -> {
                 scopeSql = """
@@ -152,7 +162,8 @@ public final class ScoringSql {
                        min(s.previous_grade) AS previous_grade%s
                 FROM scored s""".formatted(String.join(", ", reasonColumns), score, grade, reasons, scopeSql, OPEN, snapshotScope,
                 binding.jobId() == null ? "CAST(NULL AS uuid)" : param(params, binding.jobId(), "uuid"),
-                scope == Scope.ONE ? ", max(CAST(s.score_reasons AS text)) AS reasons" : "");
+                scope == Scope.ONE ? ", max(CAST(s.score_reasons AS text)) AS reasons"
+                        : scope == Scope.IDS ? HOT : "");
         return new Statement(sql, params);
     }
 

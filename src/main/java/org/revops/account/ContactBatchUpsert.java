@@ -1,0 +1,188 @@
+package org.revops.account;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Singleton;
+import org.revops.account.AccountDtos.ContactInput;
+import org.revops.integration.BatchRecords;
+import org.revops.integration.BatchRecords.Entry;
+import org.revops.integration.BatchUpsert;
+import org.revops.integration.UpsertStatement;
+import org.revops.integration.UpsertStatement.Column;
+import org.revops.platform.db.Db;
+import org.revops.platform.security.Caller;
+import org.revops.platform.workspace.Workspaces;
+import org.revops.platform.write.MergePatch;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Batch upsert of contacts by {@code (externalSource, externalId)} on the shared {@link BatchUpsert} engine, with
+ * ContactService's rules. The account is given by {@code accountId} or by the account's external id
+ * ({@code accountExternalId}, with {@code accountExternalSource}, default: the contact's own externalSource), resolved
+ * for the whole batch in one statement before the records are read.
+ */
+@Singleton   // not @ApplicationScoped: its engine superclass has no no-args constructor for a client proxy
+public class ContactBatchUpsert extends BatchUpsert<ContactInput, Contact, Set<UUID>> {
+    static final String ACCOUNT_EXTERNAL_ID = "accountExternalId";
+    static final String ACCOUNT_EXTERNAL_SOURCE = "accountExternalSource";
+
+    static final UpsertStatement UPSERT = new UpsertStatement("contacts", List.of(new Column("account_id", "uuid"),
+            new Column("name", "text"), new Column("email", "text"), new Column("phone", "text"),
+            new Column("title", "text")));
+
+    static final String CURRENT = """
+            SELECT c.id, c.workspace_id, c.account_id, c.name, c.email, c.phone, c.title, c.external_id,
+                   c.external_source, c.version
+            FROM contacts c
+            JOIN unnest(CAST($2 AS text[]), CAST($3 AS text[])) AS k(external_source, external_id)
+              ON c.external_source = k.external_source AND c.external_id = k.external_id
+            WHERE c.workspace_id = $1
+            ORDER BY c.id
+            FOR UPDATE OF c""";
+
+    static final String ACCOUNTS_BY_KEY = """
+            SELECT a.id, a.external_source, a.external_id FROM accounts a
+            JOIN unnest(CAST($2 AS text[]), CAST($3 AS text[])) AS k(external_source, external_id)
+              ON a.external_source = k.external_source AND a.external_id = k.external_id
+            WHERE a.workspace_id = $1""";
+
+    static final String ACCOUNTS_BY_ID = """
+            SELECT a.id FROM accounts a WHERE a.workspace_id = $1 AND a.id = ANY(CAST($2 AS uuid[]))""";
+
+    private final ContactService contacts;
+
+    public ContactBatchUpsert(Db db, ObjectMapper mapper, MergePatch mergePatch, Workspaces workspaces, Clock clock,
+                              Vertx vertx, ContactService contacts) {
+        super(db, mapper, mergePatch, workspaces, clock, vertx);
+        this.contacts = contacts;
+    }
+
+    @Override
+    protected UpsertStatement statement() {
+        return UPSERT;
+    }
+
+    @Override
+    protected String currentSql() {
+        return CURRENT;
+    }
+
+    @Override
+    protected UUID idOf(Contact stored) {
+        return stored.id;
+    }
+
+    @Override
+    protected Class<ContactInput> inputType() {
+        return ContactInput.class;
+    }
+
+    @Override
+    protected ContactInput toInput(Contact stored) {
+        return ContactService.toInput(stored);
+    }
+
+    @Override
+    protected List<String> referenceFields() {
+        return List.of(ACCOUNT_EXTERNAL_ID, ACCOUNT_EXTERNAL_SOURCE);
+    }
+
+    /** Accounts named by external id become the record's accountId (or an error naming accountExternalId). */
+    @Override
+    protected Uni<Void> beforeRead(SqlClient conn, UUID workspaceId, List<Work<ContactInput, Contact>> records) {
+        List<Work<ContactInput, Contact>> byKey = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Work<ContactInput, Contact> w : records) {
+            String externalId = w.references.get(ACCOUNT_EXTERNAL_ID);
+            if (externalId != null) {
+                byKey.add(w);
+                sources.add(w.references.getOrDefault(ACCOUNT_EXTERNAL_SOURCE, w.entry.source));
+                ids.add(externalId);
+            } else if (w.references.containsKey(ACCOUNT_EXTERNAL_SOURCE)) {
+                w.entry.error(ACCOUNT_EXTERNAL_SOURCE, "is only read with accountExternalId");
+            }
+        }
+        if (byKey.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.query(conn, ACCOUNTS_BY_KEY, Tuple.of(workspaceId, sources.toArray(String[]::new),
+                        ids.toArray(String[]::new)))
+                .invoke(rows -> {
+                    Map<String, UUID> found = new HashMap<>();
+                    for (Row row : rows) {
+                        found.put(BatchRecords.key(row.getString("external_source"), row.getString("external_id")),
+                                row.getUUID("id"));
+                    }
+                    for (int i = 0; i < byKey.size(); i++) {
+                        Entry entry = byKey.get(i).entry;
+                        UUID accountId = found.get(BatchRecords.key(sources.get(i), ids.get(i)));
+                        if (accountId == null) {
+                            entry.error(ACCOUNT_EXTERNAL_ID, "is not the external id of an account of this workspace");
+                        } else if (entry.fields.hasNonNull("accountId")
+                                && !accountId.toString().equals(entry.fields.get("accountId").asText())) {
+                            entry.error(ACCOUNT_EXTERNAL_ID, "names another account than accountId");
+                        } else {
+                            entry.fields.put("accountId", accountId.toString());
+                        }
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** The accounts (by id) the records name that exist in the workspace. */
+    @Override
+    protected Uni<Set<UUID>> references(SqlClient conn, UUID workspaceId, List<Work<ContactInput, Contact>> records) {
+        Set<UUID> named = new HashSet<>();
+        records.forEach(w -> named.add(w.input.accountId()));
+        return db.query(conn, ACCOUNTS_BY_ID, Tuple.of(workspaceId, named.toArray(UUID[]::new))).map(rows -> {
+            Set<UUID> found = new HashSet<>();
+            rows.forEach(row -> found.add(row.getUUID("id")));
+            return found;
+        });
+    }
+
+    @Override
+    protected Object[] row(Caller caller, Work<ContactInput, Contact> w, Set<UUID> accounts, String currency) {
+        if (!accounts.contains(w.input.accountId())) {
+            w.entry.error("accountId", ContactService.NO_ACCOUNT);
+            return null;
+        }
+        Contact c = new Contact();
+        contacts.apply(c, w.input);
+        return new Object[] {c.accountId, c.name, c.email, c.phone, c.title};
+    }
+
+    @Override
+    protected Uni<List<UUID>> afterWrite(SqlClient conn, UUID workspaceId, UUID[] written) {
+        return Uni.createFrom().item(List.of());
+    }
+
+    @Override
+    protected Contact fromRow(Row row) {
+        Contact c = new Contact();
+        c.id = row.getUUID("id");
+        c.workspaceId = row.getUUID("workspace_id");
+        c.accountId = row.getUUID("account_id");
+        c.name = row.getString("name");
+        c.email = row.getString("email");
+        c.phone = row.getString("phone");
+        c.title = row.getString("title");
+        c.externalId = row.getString("external_id");
+        c.externalSource = row.getString("external_source");
+        c.version = row.getLong("version");
+        return c;
+    }
+}
