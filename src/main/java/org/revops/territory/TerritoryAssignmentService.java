@@ -216,15 +216,17 @@ public class TerritoryAssignmentService {
 
     /**
      * Share-locks the model (404 unknown, 409 archived), then checks that the account is one the caller may read (404)
-     * and that the territory, when given, belongs to the model (422).
+     * and that the territory, when given, belongs to the model (422). Both rows are key-share-locked until the
+     * assignment commits: the table has no foreign keys (V15), so this lock is what keeps a concurrent delete out.
      */
     private Uni<Void> checkTarget(SqlClient tx, Caller caller, UUID modelId, UUID accountId, UUID territoryId) {
         SqlPredicate visible = Visibility.readableAccount(caller, "a");
         SqlBuilder sql = new SqlBuilder().append("""
-                SELECT EXISTS (SELECT 1 FROM territories WHERE workspace_id = ? AND model_id = ? AND id = ?) AS territory,
-                       EXISTS (SELECT 1 FROM accounts a WHERE a.workspace_id = ? AND a.id = ? AND""",
+                SELECT coalesce((SELECT true FROM territories WHERE workspace_id = ? AND model_id = ? AND id = ?
+                                 FOR KEY SHARE), false) AS territory,
+                       coalesce((SELECT true FROM accounts a WHERE a.workspace_id = ? AND a.id = ? AND""",
                         caller.workspaceId(), modelId, territoryId, caller.workspaceId(), accountId)
-                .append(" " + visible.sql() + ") AS account", visible.args());
+                .append(" " + visible.sql() + " FOR KEY SHARE OF a), false) AS account", visible.args());
         return ModelLock.stateOf(db, tx, caller, modelId, false).flatMap(state -> {
             if (state == null) {
                 throw ApiProblem.notFound("Territory model");

@@ -1,10 +1,13 @@
 package org.revops.territory;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.revops.platform.db.Db;
 import org.revops.support.ApiTest;
 import org.revops.support.Jobs;
 import org.revops.support.TestCheckpoint;
@@ -12,6 +15,7 @@ import org.revops.support.TestCheckpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -32,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class TerritoryAssignmentTest extends ApiTest {
+    @Inject
+    Db db;
+
     private Workspace ws;
     private TerritoryMap map;
     private final Map<String, String> accounts = new LinkedHashMap<>();
@@ -74,6 +81,41 @@ class TerritoryAssignmentTest extends ApiTest {
         JsonPath again = Jobs.succeed(ws.adminKey(), map.path("/run"));
         assertEquals(0, again.getLong("counts.changed"));
         assertEquals(EXPECTED, assignments(map));
+    }
+
+    /** The table keeps no foreign keys (V15): deletes take assignments along through statement triggers instead. */
+    @Test
+    void deletedAccountsTerritoriesRulesAndModelsTakeTheirAssignmentsAlong() {
+        Jobs.succeed(ws.adminKey(), map.path("/run"));
+        // a deleted rule is forgotten by the rows it made; they keep their territory until the next run
+        String dach = map.ids.get("DACH");
+        String r2 = as(ws.adminKey()).get("/api/v1/territories/" + dach + "/rules").then().statusCode(200)
+                .extract().path("data[0].id");
+        assertEquals(1, assignmentRows("rule_id = $2", UUID.fromString(r2)));
+        as(ws.adminKey()).delete("/api/v1/territory-rules/" + r2).then().statusCode(204);
+        assertEquals(0, assignmentRows("rule_id = $2", UUID.fromString(r2)));
+        assertEquals(1, assignmentRows("territory_id = $2 AND rule_id IS NULL", UUID.fromString(dach)));
+
+        String a1 = accounts.get("A1 DE retail");
+        assertEquals(1, assignmentRows("account_id = $2", UUID.fromString(a1)));
+        as(ws.adminKey()).delete("/api/v1/accounts/" + a1).then().statusCode(204);
+        assertEquals(0, assignmentRows("account_id = $2", UUID.fromString(a1)));
+
+        String mfg = map.ids.get("EMEA-MFG");
+        assertEquals(2, assignmentRows("territory_id = $2", UUID.fromString(mfg)));
+        as(ws.adminKey()).delete("/api/v1/territories/" + mfg).then().statusCode(204);
+        assertEquals(0, assignmentRows("territory_id = $2", UUID.fromString(mfg)));
+
+        UUID model = UUID.fromString(map.modelId);
+        assertEquals(4, assignmentRows("model_id = $2", model));  // A3, A5, A6 (the tie), A9
+        as(ws.adminKey()).delete(map.path("")).then().statusCode(204);
+        assertEquals(0, assignmentRows("model_id = $2", model));
+    }
+
+    private long assignmentRows(String where, UUID id) {
+        return db.query("SELECT count(*) AS n FROM territory_assignments WHERE workspace_id = $1 AND " + where,
+                        Tuple.of(ws.id(), id))
+                .await().atMost(java.time.Duration.ofSeconds(10)).iterator().next().getLong("n");
     }
 
     @Test
