@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 ACCOUNTS=${BENCH_ACCOUNTS:-1000000}
 RUNS=${BENCH_RUNS:-3}
-CHUNK_SIZES=${BENCH_CHUNK_SIZES:-50000}
+CHUNK_SIZES=${BENCH_CHUNK_SIZES:-250000}   # the product default (revops.territories.chunk-size)
 JOBS=${BENCH_JOBS:-1}   # 0: no jobs, only the baseline and the engine's statement on one chunk (a probe of big sizes)
 PORT=${BENCH_HTTP_PORT:-18082}
 DB_PORT=${BENCH_DB_PORT:-55434}
