@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.inject.Singleton;
 import org.revops.account.AccountDtos.AccountInput;
-import org.revops.integration.BatchRecords.Entry;
 import org.revops.integration.BatchUpsert;
 import org.revops.integration.UpsertStatement;
 import org.revops.integration.UpsertStatement.Column;
@@ -19,9 +18,7 @@ import org.revops.platform.write.MergePatch;
 import org.revops.territory.TerritoryAssignmentService;
 
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,22 +29,11 @@ import java.util.UUID;
  */
 @Singleton   // not @ApplicationScoped: its engine superclass has no no-args constructor for a client proxy
 public class AccountBatchUpsert extends BatchUpsert<AccountInput, Account, UserReferences.Users> {
-    static final String OWNER_EMAIL = "ownerEmail";
 
     static final UpsertStatement UPSERT = new UpsertStatement("accounts", List.of(
             text("name"), text("industry"), new Column("employee_count", "integer"),
             new Column("annual_revenue", "numeric"), text("currency"), text("country"), text("region"), text("city"),
             text("postal_code"), text("tier"), new Column("owner_id", "uuid")));
-
-    static final String CURRENT = """
-            SELECT a.id, a.workspace_id, a.name, a.industry, a.employee_count, a.annual_revenue, a.currency, a.country,
-                   a.region, a.city, a.postal_code, a.tier, a.owner_id, a.external_id, a.external_source, a.version
-            FROM accounts a
-            JOIN unnest(CAST($2 AS text[]), CAST($3 AS text[])) AS k(external_source, external_id)
-              ON a.external_source = k.external_source AND a.external_id = k.external_id
-            WHERE a.workspace_id = $1
-            ORDER BY a.id
-            FOR UPDATE OF a""";
 
     private final AccountService accounts;
     private final UserReferences users;
@@ -68,16 +54,6 @@ public class AccountBatchUpsert extends BatchUpsert<AccountInput, Account, UserR
     }
 
     @Override
-    protected String currentSql() {
-        return CURRENT;
-    }
-
-    @Override
-    protected UUID idOf(Account stored) {
-        return stored.id;
-    }
-
-    @Override
     protected Class<AccountInput> inputType() {
         return AccountInput.class;
     }
@@ -89,48 +65,25 @@ public class AccountBatchUpsert extends BatchUpsert<AccountInput, Account, UserR
 
     @Override
     protected List<String> referenceFields() {
-        return List.of(OWNER_EMAIL);
+        return List.of(UserReferences.OWNER_EMAIL);
     }
 
     @Override
     protected Uni<UserReferences.Users> references(SqlClient conn, UUID workspaceId,
                                                    List<Work<AccountInput, Account>> records) {
-        Set<UUID> ids = new HashSet<>();
-        Set<String> emails = new HashSet<>();
-        for (Work<AccountInput, Account> w : records) {
-            if (w.input.ownerId() != null) {
-                ids.add(w.input.ownerId());
-            }
-            if (w.references.containsKey(OWNER_EMAIL)) {
-                emails.add(w.references.get(OWNER_EMAIL));
-            }
-        }
-        return users.find(conn, workspaceId, ids, emails);
+        return users.owners(conn, workspaceId, records, AccountInput::ownerId);
     }
 
     @Override
     protected Object[] row(Caller caller, Work<AccountInput, Account> w, UserReferences.Users found, String currency) {
-        Entry entry = w.entry;
-        UUID ownerId = w.input.ownerId();
-        String ownerEmail = w.references.get(OWNER_EMAIL);
-        if (ownerEmail != null) {
-            UUID byEmail = found.byEmail(ownerEmail);
-            if (byEmail == null) {
-                entry.error(OWNER_EMAIL, "is not the e-mail of a user of this workspace");
-            } else if (entry.fields.hasNonNull("ownerId") && !byEmail.equals(ownerId)) {
-                entry.error(OWNER_EMAIL, "names another user than ownerId");
-            } else {
-                ownerId = byEmail;
-            }
-        }
-        // as AccountService: a new account defaults to the caller, a stored one keeps its owner
         UUID currentOwner = w.current == null ? null : w.current.ownerId;
+        UUID ownerId = found.owner(w.entry, w.input.ownerId(), w.references.get(UserReferences.OWNER_EMAIL),
+                currentOwner);
+        // as AccountService: a new account defaults to the caller, a stored one keeps its owner
         if (ownerId == null) {
             ownerId = currentOwner != null ? currentOwner : caller.userId();
-        } else if (!ownerId.equals(currentOwner) && !found.ids().contains(ownerId)) {
-            entry.error("ownerId", "is not a user of this workspace you may assign records to");
         }
-        if (!entry.valid()) {
+        if (!w.entry.valid()) {
             return null;
         }
         Account a = new Account();

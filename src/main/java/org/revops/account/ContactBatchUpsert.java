@@ -42,15 +42,6 @@ public class ContactBatchUpsert extends BatchUpsert<ContactInput, Contact, Set<U
             new Column("name", "text"), new Column("email", "text"), new Column("phone", "text"),
             new Column("title", "text")));
 
-    static final String CURRENT = """
-            SELECT c.id, c.workspace_id, c.account_id, c.name, c.email, c.phone, c.title, c.external_id,
-                   c.external_source, c.version
-            FROM contacts c
-            JOIN unnest(CAST($2 AS text[]), CAST($3 AS text[])) AS k(external_source, external_id)
-              ON c.external_source = k.external_source AND c.external_id = k.external_id
-            WHERE c.workspace_id = $1
-            ORDER BY c.id
-            FOR UPDATE OF c""";
 
     static final String ACCOUNTS_BY_KEY = """
             SELECT a.id, a.external_source, a.external_id FROM accounts a
@@ -74,15 +65,7 @@ public class ContactBatchUpsert extends BatchUpsert<ContactInput, Contact, Set<U
         return UPSERT;
     }
 
-    @Override
-    protected String currentSql() {
-        return CURRENT;
-    }
 
-    @Override
-    protected UUID idOf(Contact stored) {
-        return stored.id;
-    }
 
     @Override
     protected Class<ContactInput> inputType() {

@@ -55,11 +55,15 @@ public abstract class BatchUpsert<I, S, R> {
         this.vertx = vertx;
     }
 
-    /** A record on its way: its entry, the record as stored (null: new), its input, reference fields taken out. */
+    /**
+     * A record on its way: its entry, the record as stored (null: new) and its id, its input, reference fields taken
+     * out.
+     */
     public static final class Work<I, S> {
         public final Entry entry;
         public final Map<String, String> references = new HashMap<>();
         public S current;
+        UUID currentId;
         public I input;
 
         Work(Entry entry) {
@@ -69,12 +73,8 @@ public abstract class BatchUpsert<I, S, R> {
 
     protected abstract UpsertStatement statement();
 
-    /** The stored records of keys $2 (sources) and $3 (external ids) in workspace $1, locked in id order. */
-    protected abstract String currentSql();
-
+    /** The stored record from a row of {@link UpsertStatement#currentSql()}. */
     protected abstract S fromRow(Row row);
-
-    protected abstract UUID idOf(S stored);
 
     protected abstract Class<I> inputType();
 
@@ -144,14 +144,14 @@ public abstract class BatchUpsert<I, S, R> {
         }
         return workspaces.currency(caller).flatMap(currency -> db.inTransaction(conn -> beforeRead(conn, workspaceId,
                         valid(work))
-                .flatMap(resolved -> db.query(conn, currentSql(),
+                .flatMap(resolved -> db.query(conn, statement().currentSql(),
                         Tuple.of(workspaceId, work.stream().map(w -> w.entry.source).toArray(String[]::new),
                                 work.stream().map(w -> w.entry.externalId).toArray(String[]::new))))
                 .flatMap(rows -> {
-                    Map<String, S> stored = new HashMap<>();
+                    Map<String, Row> stored = new HashMap<>();
                     for (Row row : rows) {
                         stored.put(BatchRecords.key(row.getString("external_source"), row.getString("external_id")),
-                                fromRow(row));
+                                row);
                     }
                     return offLoop(() -> {
                         read(work, stored);
@@ -170,9 +170,13 @@ public abstract class BatchUpsert<I, S, R> {
         return work.stream().filter(w -> w.entry.valid()).toList();
     }
 
-    private void read(List<Work<I, S>> work, Map<String, S> stored) {
+    private void read(List<Work<I, S>> work, Map<String, Row> stored) {
         for (Work<I, S> w : valid(work)) {
-            w.current = stored.get(w.entry.key());
+            Row row = stored.get(w.entry.key());
+            if (row != null) {
+                w.current = fromRow(row);
+                w.currentId = row.getUUID("id");
+            }
             try {
                 if (w.current == null) {
                     w.input = mapper.treeToValue(w.entry.fields, inputType());
@@ -204,7 +208,7 @@ public abstract class BatchUpsert<I, S, R> {
         Map<String, UUID> existing = new HashMap<>();
         values.forEach((w, row) -> {
             if (w.current != null) {
-                existing.put(w.entry.key(), idOf(w.current));
+                existing.put(w.entry.key(), w.currentId);
             }
             rows.add(UUID.randomUUID(), w.entry.source, w.entry.externalId, row);
         });

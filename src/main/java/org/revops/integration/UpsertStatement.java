@@ -31,6 +31,7 @@ public final class UpsertStatement {
     }
 
     private final String sql;
+    private final String currentSql;
     private final List<Column> columns;
 
     public UpsertStatement(String table, List<Column> columns) {
@@ -58,10 +59,26 @@ public final class UpsertStatement {
                 names.stream().map(n -> n + " = EXCLUDED." + n).collect(Collectors.joining(", ")),
                 names.stream().map(n -> "t." + n).collect(Collectors.joining(", ")),
                 names.stream().map(n -> "EXCLUDED." + n).collect(Collectors.joining(", ")));
+        this.currentSql = """
+                SELECT t.id, t.workspace_id, %2$s, t.external_id, t.external_source, t.version
+                FROM %1$s t
+                JOIN unnest(CAST($2 AS text[]), CAST($3 AS text[])) AS k(external_source, external_id)
+                  ON t.external_source = k.external_source AND t.external_id = k.external_id
+                WHERE t.workspace_id = $1
+                ORDER BY t.id
+                FOR UPDATE OF t""".formatted(table, names.stream().map(n -> "t." + n).collect(Collectors.joining(", ")));
     }
 
     public String sql() {
         return sql;
+    }
+
+    /**
+     * The stored rows of the batch's keys ($2 sources, $3 external ids) in workspace $1, with the written columns,
+     * locked in id order so concurrent batches cannot deadlock on each other.
+     */
+    public String currentSql() {
+        return currentSql;
     }
 
     /** Collects the rows of one statement, column by column. */

@@ -40,7 +40,6 @@ import java.util.UUID;
 @Singleton   // not @ApplicationScoped: its engine superclass has no no-args constructor for a client proxy
 public class LeadBatchUpsert extends BatchUpsert<LeadInput, Lead, LeadBatchUpsert.Refs> {
     private static final Logger LOG = Logger.getLogger(LeadBatchUpsert.class);
-    static final String OWNER_EMAIL = "ownerEmail";
 
     static final UpsertStatement UPSERT = new UpsertStatement("leads", List.of(
             text("first_name"), text("last_name"), text("email"), text("phone"), text("title"), text("company"),
@@ -52,20 +51,6 @@ public class LeadBatchUpsert extends BatchUpsert<LeadInput, Lead, LeadBatchUpser
             new Column("form_fills", "integer"), new Column("events_attended", "integer"),
             new Column("last_engaged_at", "timestamptz"), text("status"), text("disqualified_reason"),
             new Column("owner_id", "uuid"), new Column("territory_id", "uuid"), text("territory_cause")));
-
-    static final String CURRENT = """
-            SELECT l.id, l.workspace_id, l.first_name, l.last_name, l.email, l.phone, l.title, l.company,
-                   l.company_domain, l.industry, l.employee_count, l.annual_revenue, l.currency, l.country, l.region,
-                   l.city, l.postal_code, l.source, l.campaign, l.partner, l.budget_amount, l.budget_status,
-                   l.authority, l.need, l.timeline, l.visits, l.email_opens, l.form_fills, l.events_attended,
-                   l.last_engaged_at, l.status, l.disqualified_reason, l.owner_id, l.territory_id, l.territory_cause,
-                   l.external_id, l.external_source, l.version
-            FROM leads l
-            JOIN unnest(CAST($2 AS text[]), CAST($3 AS text[])) AS k(external_source, external_id)
-              ON l.external_source = k.external_source AND l.external_id = k.external_id
-            WHERE l.workspace_id = $1
-            ORDER BY l.id
-            FOR UPDATE OF l""";
 
     static final String ACTIVE_TERRITORIES = """
             SELECT t.id FROM territories t
@@ -101,16 +86,6 @@ public class LeadBatchUpsert extends BatchUpsert<LeadInput, Lead, LeadBatchUpser
     }
 
     @Override
-    protected String currentSql() {
-        return CURRENT;
-    }
-
-    @Override
-    protected UUID idOf(Lead stored) {
-        return stored.id;
-    }
-
-    @Override
     protected Class<LeadInput> inputType() {
         return LeadInput.class;
     }
@@ -122,7 +97,7 @@ public class LeadBatchUpsert extends BatchUpsert<LeadInput, Lead, LeadBatchUpser
 
     @Override
     protected List<String> referenceFields() {
-        return List.of(OWNER_EMAIL);
+        return List.of(UserReferences.OWNER_EMAIL);
     }
 
     @Override
@@ -132,16 +107,8 @@ public class LeadBatchUpsert extends BatchUpsert<LeadInput, Lead, LeadBatchUpser
 
     @Override
     protected Uni<Refs> references(SqlClient conn, UUID workspaceId, List<Work<LeadInput, Lead>> records) {
-        Set<UUID> ownerIds = new HashSet<>();
-        Set<String> emails = new HashSet<>();
         Set<UUID> territoryIds = new HashSet<>();
         for (Work<LeadInput, Lead> w : records) {
-            if (w.input.ownerId() != null) {
-                ownerIds.add(w.input.ownerId());
-            }
-            if (w.references.containsKey(OWNER_EMAIL)) {
-                emails.add(w.references.get(OWNER_EMAIL));
-            }
             if (w.input.territoryId() != null) {
                 territoryIds.add(w.input.territoryId());
             }
@@ -153,7 +120,7 @@ public class LeadBatchUpsert extends BatchUpsert<LeadInput, Lead, LeadBatchUpser
                     rows.forEach(row -> found.add(row.getUUID("id")));
                     return found;
                 });
-        return users.find(conn, workspaceId, ownerIds, emails)
+        return users.owners(conn, workspaceId, records, LeadInput::ownerId)
                 .flatMap(found -> active.map(territories -> new Refs(found, territories)));
     }
 
@@ -161,22 +128,8 @@ public class LeadBatchUpsert extends BatchUpsert<LeadInput, Lead, LeadBatchUpser
     @Override
     protected Object[] row(Caller caller, Work<LeadInput, Lead> w, Refs refs, String currency) {
         Entry entry = w.entry;
-        UUID ownerId = w.input.ownerId();
-        String ownerEmail = w.references.get(OWNER_EMAIL);
-        if (ownerEmail != null) {
-            UUID byEmail = refs.users().byEmail(ownerEmail);
-            if (byEmail == null) {
-                entry.error(OWNER_EMAIL, "is not the e-mail of a user of this workspace");
-            } else if (entry.fields.hasNonNull("ownerId") && !byEmail.equals(ownerId)) {
-                entry.error(OWNER_EMAIL, "names another user than ownerId");
-            } else {
-                ownerId = byEmail;
-            }
-        }
-        UUID currentOwner = w.current == null ? null : w.current.ownerId;
-        if (ownerId != null && !ownerId.equals(currentOwner) && !refs.users().ids().contains(ownerId)) {
-            entry.error("ownerId", "is not a user of this workspace you may assign records to");
-        }
+        UUID ownerId = refs.users().owner(entry, w.input.ownerId(), w.references.get(UserReferences.OWNER_EMAIL),
+                w.current == null ? null : w.current.ownerId);
         LeadService.ruleErrors(w.input).forEach(e -> entry.error(e.field(), e.message()));
         if (w.input.territoryId() != null && !refs.activeTerritories().contains(w.input.territoryId())) {
             entry.error("territoryId", LeadService.NOT_ACTIVE_TERRITORY);
