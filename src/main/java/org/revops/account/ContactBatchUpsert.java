@@ -8,9 +8,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
 import org.revops.account.AccountDtos.ContactInput;
-import org.revops.integration.BatchRecords;
-import org.revops.integration.BatchRecords.Entry;
 import org.revops.integration.BatchUpsert;
+import org.revops.integration.ExternalKeys;
 import org.revops.integration.UpsertStatement;
 import org.revops.integration.UpsertStatement.Column;
 import org.revops.platform.db.Db;
@@ -19,11 +18,8 @@ import org.revops.platform.workspace.Workspaces;
 import org.revops.platform.write.MergePatch;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,19 +31,13 @@ import java.util.UUID;
  */
 @Singleton   // not @ApplicationScoped: its engine superclass has no no-args constructor for a client proxy
 public class ContactBatchUpsert extends BatchUpsert<ContactInput, Contact, Set<UUID>> {
-    static final String ACCOUNT_EXTERNAL_ID = "accountExternalId";
-    static final String ACCOUNT_EXTERNAL_SOURCE = "accountExternalSource";
+    /** The account by {@code accountExternalId} (+ {@code accountExternalSource}) instead of {@code accountId}. */
+    public static final ExternalKeys ACCOUNT = new ExternalKeys("accounts", "accountId", "accountExternalId",
+            "accountExternalSource", "an account");
 
     static final UpsertStatement UPSERT = new UpsertStatement("contacts", List.of(new Column("account_id", "uuid"),
             new Column("name", "text"), new Column("email", "text"), new Column("phone", "text"),
             new Column("title", "text")));
-
-
-    static final String ACCOUNTS_BY_KEY = """
-            SELECT a.id, a.external_source, a.external_id FROM accounts a
-            JOIN unnest(CAST($2 AS text[]), CAST($3 AS text[])) AS k(external_source, external_id)
-              ON a.external_source = k.external_source AND a.external_id = k.external_id
-            WHERE a.workspace_id = $1""";
 
     static final String ACCOUNTS_BY_ID = """
             SELECT a.id FROM accounts a WHERE a.workspace_id = $1 AND a.id = ANY(CAST($2 AS uuid[]))""";
@@ -65,8 +55,6 @@ public class ContactBatchUpsert extends BatchUpsert<ContactInput, Contact, Set<U
         return UPSERT;
     }
 
-
-
     @Override
     protected Class<ContactInput> inputType() {
         return ContactInput.class;
@@ -79,50 +67,13 @@ public class ContactBatchUpsert extends BatchUpsert<ContactInput, Contact, Set<U
 
     @Override
     protected List<String> referenceFields() {
-        return List.of(ACCOUNT_EXTERNAL_ID, ACCOUNT_EXTERNAL_SOURCE);
+        return ACCOUNT.fields();
     }
 
     /** Accounts named by external id become the record's accountId (or an error naming accountExternalId). */
     @Override
     protected Uni<Void> beforeRead(SqlClient conn, UUID workspaceId, List<Work<ContactInput, Contact>> records) {
-        List<Work<ContactInput, Contact>> byKey = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (Work<ContactInput, Contact> w : records) {
-            String externalId = w.references.get(ACCOUNT_EXTERNAL_ID);
-            if (externalId != null) {
-                byKey.add(w);
-                sources.add(w.references.getOrDefault(ACCOUNT_EXTERNAL_SOURCE, w.entry.source));
-                ids.add(externalId);
-            } else if (w.references.containsKey(ACCOUNT_EXTERNAL_SOURCE)) {
-                w.entry.error(ACCOUNT_EXTERNAL_SOURCE, "is only read with accountExternalId");
-            }
-        }
-        if (byKey.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return db.query(conn, ACCOUNTS_BY_KEY, Tuple.of(workspaceId, sources.toArray(String[]::new),
-                        ids.toArray(String[]::new)))
-                .invoke(rows -> {
-                    Map<String, UUID> found = new HashMap<>();
-                    for (Row row : rows) {
-                        found.put(BatchRecords.key(row.getString("external_source"), row.getString("external_id")),
-                                row.getUUID("id"));
-                    }
-                    for (int i = 0; i < byKey.size(); i++) {
-                        Entry entry = byKey.get(i).entry;
-                        UUID accountId = found.get(BatchRecords.key(sources.get(i), ids.get(i)));
-                        if (accountId == null) {
-                            entry.error(ACCOUNT_EXTERNAL_ID, "is not the external id of an account of this workspace");
-                        } else if (entry.fields.hasNonNull("accountId")
-                                && !accountId.toString().equals(entry.fields.get("accountId").asText())) {
-                            entry.error(ACCOUNT_EXTERNAL_ID, "names another account than accountId");
-                        } else {
-                            entry.fields.put("accountId", accountId.toString());
-                        }
-                    }
-                })
-                .replaceWithVoid();
+        return ACCOUNT.resolve(db, conn, workspaceId, records);
     }
 
     /** The accounts (by id) the records name that exist in the workspace. */
@@ -146,11 +97,6 @@ public class ContactBatchUpsert extends BatchUpsert<ContactInput, Contact, Set<U
         Contact c = new Contact();
         contacts.apply(c, w.input);
         return new Object[] {c.accountId, c.name, c.email, c.phone, c.title};
-    }
-
-    @Override
-    protected Uni<List<UUID>> afterWrite(SqlClient conn, UUID workspaceId, UUID[] written) {
-        return Uni.createFrom().item(List.of());
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.revops.platform.workspace.Workspaces;
 import org.revops.platform.write.MergePatch;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,13 +62,18 @@ public abstract class BatchUpsert<I, S, R> {
      */
     public static final class Work<I, S> {
         public final Entry entry;
+        /** The batch's instant: what it writes as created_at/updated_at, for a type's own timestamps too. */
+        public final Instant at;
         public final Map<String, String> references = new HashMap<>();
         public S current;
         UUID currentId;
         public I input;
+        /** The id of the row the statement wrote (created or updated); null otherwise. */
+        public UUID writtenId;
 
-        Work(Entry entry) {
+        Work(Entry entry, Instant at) {
             this.entry = entry;
+            this.at = at;
         }
     }
 
@@ -106,7 +112,18 @@ public abstract class BatchUpsert<I, S, R> {
     protected abstract Object[] row(Caller caller, Work<I, S> record, R references, String currency);
 
     /** Side effects over the written ids, in the transaction; answers what {@link #afterCommit} follows up. */
-    protected abstract Uni<List<UUID>> afterWrite(SqlClient conn, UUID workspaceId, UUID[] written);
+    protected Uni<List<UUID>> afterWrite(SqlClient conn, UUID workspaceId, UUID[] written) {
+        return Uni.createFrom().item(List.of());
+    }
+
+    /**
+     * Side effects that need more than the ids (what the type derived per record in {@link #row}, kept in its
+     * references): the records the statement wrote, each with its {@link Work#writtenId}. By default
+     * {@link #afterWrite(SqlClient, UUID, UUID[])} over their ids.
+     */
+    protected Uni<List<UUID>> afterWrite(SqlClient conn, UUID workspaceId, R references, List<Work<I, S>> written) {
+        return afterWrite(conn, workspaceId, written.stream().map(w -> w.writtenId).toArray(UUID[]::new));
+    }
 
     protected Uni<Void> afterCommit(Caller caller, List<UUID> followUp) {
         return Uni.createFrom().voidItem();
@@ -131,9 +148,10 @@ public abstract class BatchUpsert<I, S, R> {
     public Uni<Result> upsert(Caller caller, BatchRecords batch) {
         BatchRecords.requireBatchWriter(caller);
         UUID workspaceId = caller.workspaceId();
+        Instant at = clock.instant();
         List<Work<I, S>> work = new ArrayList<>();
         for (Entry entry : batch.valid()) {
-            Work<I, S> w = new Work<>(entry);
+            Work<I, S> w = new Work<>(entry, at);
             for (String field : referenceFields()) {
                 String value = BatchRecords.takeText(entry, field);
                 if (value != null) {
@@ -159,9 +177,9 @@ public abstract class BatchUpsert<I, S, R> {
                     });
                 })
                 .flatMap(read -> references(conn, workspaceId, valid(work)))
-                .flatMap(refs -> offLoop(() -> rows(caller, work, refs, currency)))
-                .flatMap(rows -> batch.atomic && batch.hasErrors() ? Uni.createFrom().item(List.<UUID>of())
-                        : write(conn, workspaceId, batch, rows))))
+                .flatMap(refs -> offLoop(() -> rows(caller, work, refs, currency))
+                        .flatMap(rows -> batch.atomic && batch.hasErrors() ? Uni.createFrom().item(List.<UUID>of())
+                                : write(conn, workspaceId, batch, rows, refs, at)))))
                 .call(followUp -> followUp.isEmpty() ? Uni.createFrom().voidItem() : afterCommit(caller, followUp))
                 .map(done -> batch.result());
     }
@@ -203,7 +221,7 @@ public abstract class BatchUpsert<I, S, R> {
     }
 
     private Uni<List<UUID>> write(SqlClient conn, UUID workspaceId, BatchRecords batch,
-                                  Map<Work<I, S>, Object[]> values) {
+                                  Map<Work<I, S>, Object[]> values, R refs, Instant at) {
         UpsertStatement.Rows rows = statement().rows();
         Map<String, UUID> existing = new HashMap<>();
         values.forEach((w, row) -> {
@@ -216,19 +234,23 @@ public abstract class BatchUpsert<I, S, R> {
             batch.written(Map.of(), Map.of(), existing);
             return Uni.createFrom().item(List.of());
         }
-        return db.query(conn, statement().sql(), rows.tuple(workspaceId, clock.instant().atOffset(ZoneOffset.UTC)))
+        Map<String, Work<I, S>> byKey = new HashMap<>();
+        values.keySet().forEach(w -> byKey.put(w.entry.key(), w));
+        return db.query(conn, statement().sql(), rows.tuple(workspaceId, at.atOffset(ZoneOffset.UTC)))
                 .flatMap(written -> {
                     Map<String, UUID> created = new HashMap<>();
                     Map<String, UUID> updated = new HashMap<>();
-                    List<UUID> ids = new ArrayList<>();
+                    List<Work<I, S>> writtenWork = new ArrayList<>();
                     for (Row row : written) {
                         String key = BatchRecords.key(row.getString("external_source"), row.getString("external_id"));
                         (row.getBoolean("created") ? created : updated).put(key, row.getUUID("id"));
-                        ids.add(row.getUUID("id"));
+                        Work<I, S> w = byKey.get(key);
+                        w.writtenId = row.getUUID("id");
+                        writtenWork.add(w);
                     }
                     batch.written(created, updated, existing);
-                    return ids.isEmpty() ? Uni.createFrom().item(List.<UUID>of())
-                            : afterWrite(conn, workspaceId, ids.toArray(UUID[]::new));
+                    return writtenWork.isEmpty() ? Uni.createFrom().item(List.<UUID>of())
+                            : afterWrite(conn, workspaceId, refs, writtenWork);
                 });
     }
 

@@ -27,6 +27,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OpportunityClosing {
+    static final String LOST_NEEDS_REASON = "a lost deal needs a close reason";
+    static final String NO_REASON = "no such close reason";
+    static final String RETIRED_REASON = "this close reason is retired";
+
     private final Db db;
     private final OpportunityService opportunities;
     private final OpportunityHistory history;
@@ -53,7 +57,7 @@ public class OpportunityClosing {
         caller.requireWrite();
         validation.validate(input);
         if (!input.won() && input.reasonId() == null) {
-            throw ApiProblem.invalid("reasonId", "a lost deal needs a close reason");
+            throw ApiProblem.invalid("reasonId", LOST_NEEDS_REASON);
         }
         return opportunities.get(caller, id).flatMap(current -> {
             if (current.closedAt() != null) {
@@ -133,10 +137,10 @@ public class OpportunityClosing {
         return closeReasons.byIds(caller, List.of(input.reasonId())).map(found -> {
             CloseReasonView reason = found.get(0);
             if (reason == null) {
-                throw ApiProblem.invalid("reasonId", "no such close reason");
+                throw ApiProblem.invalid("reasonId", NO_REASON);
             }
             if (!reason.active()) {
-                throw ApiProblem.invalid("reasonId", "this close reason is retired");
+                throw ApiProblem.invalid("reasonId", RETIRED_REASON);
             }
             if (!reason.appliesTo().allows(input.won())) {
                 throw ApiProblem.invalid("reasonId", "this close reason applies to " + reason.appliesTo().value()

@@ -15,6 +15,8 @@ import org.revops.account.AccountDtos.AccountView;
 import org.revops.account.AccountDtos.ContactView;
 import org.revops.account.AccountService;
 import org.revops.account.ContactService;
+import org.revops.integration.BatchDtos;
+import org.revops.integration.BatchGraphQL;
 import org.revops.opportunity.OpportunityDtos.ChangeView;
 import org.revops.opportunity.OpportunityDtos.CloseInput;
 import org.revops.opportunity.OpportunityDtos.OpportunityInput;
@@ -47,10 +49,12 @@ public class OpportunityGraphQL {
     private final CurrentCaller caller;
     private final OpportunityClosing closing;
     private final OpportunityHistory history;
+    private final OpportunityBatchUpsert batch;
 
     public OpportunityGraphQL(OpportunityService opportunities, AccountService accounts, ContactService contacts,
                               UserService users, PipelineService pipelines, CurrentCaller caller,
-                              OpportunityClosing closing, OpportunityHistory history) {
+                              OpportunityClosing closing, OpportunityHistory history, OpportunityBatchUpsert batch) {
+        this.batch = batch;
         this.closing = closing;
         this.history = history;
         this.opportunities = opportunities;
@@ -111,6 +115,13 @@ public class OpportunityGraphQL {
     @Query("opportunity")
     public Uni<OpportunityView> get(@NonNull @Name("id") UUID id) {
         return opportunities.get(caller.get(), id);
+    }
+
+    @Mutation("upsertOpportunities")
+    @Description("Batch upsert by externalSource + externalId, as POST /api/v1/opportunities/batch/upsert: one result "
+            + "per record. An atomic batch with invalid records writes nothing: result.applied is false, userErrors says so.")
+    public Uni<BatchDtos.Payload> upsert(@NonNull @Name("input") OpportunityBatchDtos.OpportunityUpsertInput input) {
+        return BatchGraphQL.upsert(batch, caller.get(), input.atomic(), input.records());
     }
 
     @Mutation("createOpportunity")

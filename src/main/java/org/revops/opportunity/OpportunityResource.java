@@ -22,7 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.revops.integration.BatchDtos;
+import org.revops.integration.BatchResponses;
+import org.revops.platform.error.Problem;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
@@ -45,10 +49,13 @@ public class OpportunityResource {
     private final OpportunityService service;
     private final CurrentCaller caller;
     private final OpportunityClosing closing;
+    private final OpportunityBatchUpsert batch;
 
-    public OpportunityResource(OpportunityService service, OpportunityClosing closing, CurrentCaller caller) {
+    public OpportunityResource(OpportunityService service, OpportunityClosing closing, OpportunityBatchUpsert batch,
+                               CurrentCaller caller) {
         this.service = service;
         this.closing = closing;
+        this.batch = batch;
         this.caller = caller;
     }
 
@@ -58,6 +65,36 @@ public class OpportunityResource {
             description = "Deals the caller may see: a rep their own, a manager their team's, others the whole workspace. Repeat a filter for OR; filters on account.* follow the relation.")
     public Uni<Page<OpportunityView>> list(@Context UriInfo uri) {
         return service.list(caller.get(), ListRequest.fromQuery(uri.getQueryParameters())).map(Page::of);
+    }
+
+    @POST
+    @Path("batch/upsert")
+    @Operation(operationId = "upsertOpportunities", summary = "Batch upsert opportunities by external id",
+            description = """
+                    Creates or updates up to 10,000 deals in one transaction, each keyed by externalSource + \
+                    externalId. References: account and primary contact by id or external id (accountExternalId, \
+                    primaryContactExternalId, with a source defaulting to the deal's externalSource), owner by id or \
+                    e-mail, stage by id or by stageName within pipelineId, closeReasonId. A new key is created with \
+                    the rules of POST /api/v1/opportunities, a known key is merged into the stored deal with the \
+                    rules of PATCH. A won or lost stage closes the deal as POST /close does (a lost deal needs a \
+                    close reason); an open stage reopens a closed deal. Stage changes and other tracked changes are \
+                    written to the history. One result per record, in input order: created, updated, unchanged or \
+                    error with field errors. atomic=false (default): valid records land, 200. atomic=true: any \
+                    invalid record and nothing is written: 422 problem+json with every record's result. Admin and \
+                    integration keys only; more than 10,000 records: 413.""")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation =
+            OpportunityBatchDtos.OpportunityUpsertInput.class),
+            examples = @ExampleObject(name = "a deal of an account known by its Salesforce id", value = """
+                    {"records":[{"externalSource":"salesforce","externalId":"0065g00000QrSt",
+                      "accountExternalId":"0015g00000XyZ","name":"Globex - 500 seats","amount":48000,
+                      "closeDate":"2026-12-15","pipelineId":"5b0c1f9e-2f7a-4a8e-9c61-1d2b3c4d5e6f",
+                      "stageName":"Proposal","ownerEmail":"ann@example.com"}]}""")))
+    @APIResponse(responseCode = "200", description = "Every record's result",
+            content = @Content(schema = @Schema(implementation = BatchDtos.Result.class)))
+    @APIResponse(responseCode = "422", description = "An atomic batch with invalid records: nothing written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = BatchDtos.Rejected.class)))
+    public Uni<Response> upsert(JsonNode body) {
+        return batch.upsert(caller.get(), body).map(BatchResponses::of);
     }
 
     @GET

@@ -37,6 +37,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OpportunityService {
+    static final String NO_STAGE = "no such stage in this workspace";
+    static final String OTHER_PIPELINE = "the stage belongs to another pipeline";
+    static final String NO_ACCOUNT = "no such account";
+    static final String NO_CONTACT = "no such contact at this account";
+    static final String NOT_ACTIVE_TERRITORY = "is not a territory of the active territory model";
+
     private final Db db;
     private final Visibility visibility;
     private final MergePatch mergePatch;
@@ -197,18 +203,18 @@ public class OpportunityService {
             UUID pipelineId = row.getUUID("pipeline_id");
             List<FieldError> errors = new ArrayList<>();
             if (pipelineId == null) {
-                errors.add(new FieldError("stageId", "no such stage in this workspace"));
+                errors.add(new FieldError("stageId", NO_STAGE));
             } else if (in.pipelineId() != null && !in.pipelineId().equals(pipelineId)) {
-                errors.add(new FieldError("pipelineId", "the stage belongs to another pipeline"));
+                errors.add(new FieldError("pipelineId", OTHER_PIPELINE));
             }
             if (!row.getBoolean("account_ok")) {
-                errors.add(new FieldError("accountId", "no such account"));
+                errors.add(new FieldError("accountId", NO_ACCOUNT));
             }
             if (in.primaryContactId() != null && !row.getBoolean("contact_ok")) {
-                errors.add(new FieldError("primaryContactId", "no such contact at this account"));
+                errors.add(new FieldError("primaryContactId", NO_CONTACT));
             }
             if (in.territoryId() != null && !row.getBoolean("territory_ok")) {
-                errors.add(new FieldError("territoryId", "is not a territory of the active territory model"));
+                errors.add(new FieldError("territoryId", NOT_ACTIVE_TERRITORY));
             }
             if (!errors.isEmpty()) {
                 throw ApiProblem.invalid(errors);
@@ -264,7 +270,8 @@ public class OpportunityService {
         return all;
     }
 
-    private void apply(Opportunity deal, OpportunityInput in, UUID ownerId, UUID pipelineId, String currency) {
+    /** Copies the input onto the deal: the single writes' and the batch's one mapping. */
+    void apply(Opportunity deal, OpportunityInput in, UUID ownerId, UUID pipelineId, String currency) {
         deal.name = in.name().trim();
         deal.accountId = in.accountId();
         deal.primaryContactId = in.primaryContactId();
@@ -286,7 +293,7 @@ public class OpportunityService {
         deal.updatedAt = clock.instant();
     }
 
-    private static OpportunityInput toInput(Opportunity d) {
+    static OpportunityInput toInput(Opportunity d) {
         return new OpportunityInput(d.name, d.accountId, d.primaryContactId, d.ownerId, d.pipelineId, d.stageId,
                 d.amount, d.currency, d.closeDate, d.probabilityOverride,
                 d.forecastCategoryOverride == null ? null : ForecastCategory.valueOf(d.forecastCategoryOverride),
