@@ -1,22 +1,12 @@
 package org.revops.opportunity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.revops.platform.db.Db;
-import org.revops.support.ApiTest;
-import org.revops.support.Fixtures;
 import org.revops.support.GraphQLClient;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,144 +17,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * POST /api/v1/opportunities/batch/upsert: the shared engine with the single writes' rules (stage defaults and
- * overrides, closing and reopening, close date pushes, history rows), references by id or external id.
+ * POST /api/v1/opportunities/batch/upsert and upsertOpportunities: a mix of unchanged, changed, new and invalid
+ * records gives exact results, table contents and history rows, atomic or not; 10,000 records; size and roles.
  */
 @QuarkusTest
-class OpportunityBatchUpsertTest extends ApiTest {
-    static final String UPSERT = "/api/v1/opportunities/batch/upsert";
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    @Inject
-    Db db;
-
-    private Workspace ws;
-    private Member integration;
-    private Member ann;
-    private String annEmail;
-    private String pipeline;
-    private Map<String, String> stages;
-    private String otherPipelineStage;
-    private String lostReason;
-    private String theirAccount;
-
-    @BeforeEach
-    void setUp() {
-        ws = newWorkspace("Opportunity batch");
-        integration = newMember(ws, "Ian Integration", "integration", null);
-        ann = newMember(ws, "Ann Rep", "rep", null);
-        annEmail = as(ws.adminKey()).get("/api/v1/users/" + ann.id()).then().statusCode(200).extract().path("email");
-        var p = Fixtures.pipeline(ws.adminKey(), "New business");
-        pipeline = p.getString("id");
-        stages = new HashMap<>();
-        for (int i = 0; i < 4; i++) {
-            stages.put(p.getString("stages[" + i + "].name"), p.getString("stages[" + i + "].id"));
-        }
-        otherPipelineStage = Fixtures.pipeline(ws.adminKey(), "Renewals").getString("stages[0].id");
-        lostReason = as(ws.adminKey()).body(Map.of("name", "Price", "appliesTo", "lost"))
-                .post("/api/v1/close-reasons").then().statusCode(201).extract().path("id");
-        as(integration.key()).body(Map.of("records", List.of(
-                        Map.of("externalSource", "crm", "externalId", "A1", "name", "Alpha"),
-                        Map.of("externalSource", "crm", "externalId", "A2", "name", "Beta"))))
-                .post("/api/v1/accounts/batch/upsert").then().statusCode(200).body("counts.created", equalTo(2));
-        as(integration.key()).body(Map.of("records", List.of(Map.of("externalSource", "crm", "externalId", "C1",
-                        "accountExternalId", "A2", "name", "Grace"))))
-                .post("/api/v1/contacts/batch/upsert").then().statusCode(200).body("counts.created", equalTo(1));
-        Workspace other = newWorkspace("Opportunity batch, other");
-        theirAccount = Fixtures.account(other.adminKey(), Map.of("name", "Theirs"));
-    }
-
-    static Map<String, Object> deal(String id, String stage, Object amount, String closeDate) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("externalSource", "crm");
-        r.put("externalId", id);
-        r.put("name", "Deal " + id);
-        r.put("accountExternalId", "A1");
-        r.put("stageId", stage);
-        r.put("amount", amount);
-        r.put("closeDate", closeDate);
-        return r;
-    }
-
-    static JsonNode post(String key, Object body, int status) {
-        Response response = as(key).body(body).post(UPSERT);
-        response.then().statusCode(status);
-        try {
-            return JSON.readTree(response.asString());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    static List<String> results(JsonNode answer) {
-        List<String> actual = new ArrayList<>();
-        for (JsonNode r : answer.get("results")) {
-            List<String> errors = new ArrayList<>();
-            r.get("errors").forEach(e -> errors.add(e.get("field").asText() + ": " + e.get("message").asText()));
-            actual.add(r.get("status").asText() + "|" + String.join("; ", errors));
-        }
-        return actual;
-    }
-
-    private List<Row> sql(String sql) {
-        List<Row> rows = new ArrayList<>();
-        db.query(sql, Tuple.of(ws.id())).await().indefinitely().forEach(rows::add);
-        return rows;
-    }
-
-    /**
-     * external_id → "stage|amount|closeDate|override|effective probability|category|closed|reason|competitor|pushes|
-     * version|owner is Ann|stage entered = created".
-     */
-    private Map<String, String> table() {
-        Map<String, String> rows = new TreeMap<>();
-        for (Row r : sql("""
-                SELECT o.external_id, s.name AS stage, o.amount, o.close_date, o.probability_override,
-                       coalesce(o.probability_override, s.probability) AS probability,
-                       coalesce(o.forecast_category_override, s.forecast_category) AS category,
-                       o.closed_at IS NOT NULL AS closed, o.close_reason_id, o.competitor, o.close_date_pushes,
-                       o.version, o.owner_id, o.stage_entered_at = o.created_at AS entered_at_creation
-                FROM opportunities o JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
-                WHERE o.workspace_id = $1""")) {
-            rows.put(r.getString("external_id"), String.join("|", r.getString("stage"), text(r.getBigDecimal("amount")),
-                    String.valueOf(r.getLocalDate("close_date")), text(r.getBigDecimal("probability_override")),
-                    text(r.getBigDecimal("probability")), r.getString("category"), String.valueOf(r.getBoolean("closed")),
-                    lostReason.equals(String.valueOf(r.getUUID("close_reason_id"))) ? "price"
-                            : String.valueOf(r.getUUID("close_reason_id")), String.valueOf(r.getString("competitor")),
-                    String.valueOf(r.getInteger("close_date_pushes")), String.valueOf(r.getLong("version")),
-                    String.valueOf(ann.id().equals(r.getUUID("owner_id"))),
-                    String.valueOf(r.getBoolean("entered_at_creation"))));
-        }
-        return rows;
-    }
-
-    /** Every history row of the workspace in id order: "externalId|action|field|from→to" (stage ids as names). */
-    private List<String> history() {
-        Map<String, String> names = new HashMap<>();
-        stages.forEach((name, id) -> names.put(id, name));
-        List<String> rows = new ArrayList<>();
-        for (Row r : sql("""
-                SELECT o.external_id, h.action, h.field, h.from_value, h.to_value FROM opportunity_history h
-                JOIN opportunities o ON o.workspace_id = h.workspace_id AND o.id = h.opportunity_id
-                WHERE h.workspace_id = $1 ORDER BY h.id""")) {
-            rows.add(r.getString("external_id") + "|" + r.getString("action") + "|" + r.getString("field") + "|"
-                    + names.getOrDefault(r.getString("from_value"), r.getString("from_value")) + "→"
-                    + names.getOrDefault(r.getString("to_value"), r.getString("to_value")));
-        }
-        return rows;
-    }
-
-    private static String text(BigDecimal value) {
-        return value == null ? "null" : value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
-    }
-
-    private static List<String> created(String id, String stage, String amount, String closeDate, String probability,
-                                        String category) {
-        return List.of(id + "|create|stage|null→" + stage, id + "|create|amount|null→" + amount,
-                id + "|create|closeDate|null→" + closeDate, id + "|create|probability|null→" + probability,
-                id + "|create|forecastCategory|null→" + category);
-    }
-
+class OpportunityBatchUpsertTest extends OpportunityBatchTest {
     /** O1..O3 seeded: O1 and O2 in Qualify, O3 in Proposal with a probability override of 30. */
     private void seed() {
         Map<String, Object> o3 = deal("O3", stages.get("Proposal"), 5000, "2026-11-30");
@@ -257,5 +114,97 @@ class OpportunityBatchUpsertTest extends ApiTest {
         assertEquals(Map.of("created", 0, "updated", 0, "unchanged", 4, "error", 6, "notApplied", 0),
                 JSON.convertValue(again.get("counts"), Map.class));
         assertEquals(expectedHistory, history());
+    }
+
+    @Test
+    void tenThousandRecordsGiveExactCountsAndHistory() {
+        List<Map<String, Object>> seed = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            seed.add(deal("B" + i, stages.get("Qualify"), 100 + i, "2026-12-31"));
+        }
+        assertEquals(4000, post(ws.adminKey(), Map.of("records", seed), 200).at("/counts/created").asInt());
+        // 0-1999 as seeded, 2000-3999 moved to Proposal, 4000-9899 new, 9900-9999 a negative amount
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            records.add(deal("B" + i, stages.get(i >= 2000 && i < 4000 ? "Proposal" : "Qualify"),
+                    i >= 9900 ? -1 : 100 + i, "2026-12-31"));
+        }
+        JsonNode answer = post(ws.adminKey(), Map.of("records", records), 200);
+        assertEquals(Map.of("created", 5900, "updated", 2000, "unchanged", 2000, "error", 100, "notApplied", 0),
+                JSON.convertValue(answer.get("counts"), Map.class));
+        for (int i = 0; i < 10_000; i++) {
+            String status = answer.at("/results/" + i + "/status").asText();
+            assertEquals(i < 2000 ? "unchanged" : i < 4000 ? "updated" : i < 9900 ? "created" : "error", status);
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Row r : sql("""
+                SELECT s.name, o.version, count(*) AS n FROM opportunities o
+                JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
+                WHERE o.workspace_id = $1 GROUP BY s.name, o.version""")) {
+            counts.put(r.getString("name") + "|" + r.getLong("version"), r.getInteger("n"));
+        }
+        assertEquals(Map.of("Qualify|0", 7900, "Proposal|1", 2000), counts);
+        Map<String, Integer> history = new TreeMap<>();
+        for (Row r : sql("SELECT action, field, count(*) AS n FROM opportunity_history WHERE workspace_id = $1"
+                + " GROUP BY action, field")) {
+            history.put(r.getString("action") + "|" + r.getString("field"), r.getInteger("n"));
+        }
+        // 4000 + 5900 creates of five rows each; 2000 moves of stage, probability and category
+        assertEquals(Map.of("create|stage", 9900, "create|amount", 9900, "create|closeDate", 9900,
+                "create|probability", 9900, "create|forecastCategory", 9900, "update|stage", 2000,
+                "update|probability", 2000, "update|forecastCategory", 2000), history);
+    }
+
+    @Test
+    void oversizedMalformedAndForbiddenBatchesWriteNothing() {
+        List<Map<String, Object>> tooMany = new ArrayList<>();
+        for (int i = 0; i <= 10_000; i++) {
+            tooMany.add(deal("X" + i, stages.get("Qualify"), 1, "2027-01-01"));
+        }
+        as(ws.adminKey()).body(Map.of("records", tooMany)).post(UPSERT).then().statusCode(413)
+                .contentType("application/problem+json").body("type", equalTo("https://revops.dev/problems/too-large"));
+        as(ws.adminKey()).body("{\"records\": [").post(UPSERT).then().statusCode(400)
+                .contentType("application/problem+json");
+        as(ws.adminKey()).body(Map.of("records", List.of())).post(UPSERT).then().statusCode(400)
+                .body("errors[0].field", equalTo("records"));
+        Member mona = newMember(ws, "Mona Manager", "manager", null);
+        Member reader = newMember(ws, "Rita Reader", "read-only", null);
+        List<Map<String, Object>> one = List.of(deal("X1", stages.get("Qualify"), 1, "2027-01-01"));
+        for (String key : List.of(ann.key(), mona.key(), reader.key())) {
+            as(key).body(Map.of("records", one)).post(UPSERT).then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        assertEquals(Map.of(), table());
+        assertEquals(List.of(), history());
+    }
+
+    @Test
+    void graphQLUpsertsWithTheSameSemantics() {
+        String mutation = """
+                mutation($input: OpportunityUpsertInput!) { upsertOpportunities(input: $input) {
+                  result { applied counts { created updated unchanged error notApplied }
+                           results { index externalId status id errors { field message } } }
+                  userErrors { field message } } }""";
+        Map<String, Object> good = deal("G1", stages.get("Proposal"), 4200, "2027-05-01");
+        good.put("ownerEmail", annEmail);
+        good.put("probability", 75);
+        List<Map<String, Object>> records = List.of(good, deal("G2", UUID.randomUUID().toString(), 1, "2027-01-01"));
+        var atomic = GraphQLClient.ok(integration.key(), mutation, Map.of("input", Map.of("atomic", true,
+                "records", records)));
+        assertEquals(false, atomic.getBoolean("data.upsertOpportunities.result.applied"));
+        assertEquals(List.of("not-applied", "error"), atomic.getList("data.upsertOpportunities.result.results.status"));
+        assertEquals(1, atomic.getList("data.upsertOpportunities.userErrors").size());
+        assertEquals(Map.of(), table());
+
+        var landed = GraphQLClient.ok(integration.key(), mutation, Map.of("input", Map.of("records", records)));
+        assertEquals(List.of("created", "error"), landed.getList("data.upsertOpportunities.result.results.status"));
+        assertEquals("stageId", landed.getString("data.upsertOpportunities.result.results[1].errors[0].field"));
+        assertEquals(List.of(), landed.getList("data.upsertOpportunities.userErrors"));
+        assertEquals(Map.of("G1", "Proposal|4200|2027-05-01|75|75|BestCase|false|null|null|0|0|true|true"), table());
+        assertEquals(created("G1", "Proposal", "4200", "2027-05-01", "75", "BestCase"), history());
+
+        GraphQLClient.post(ann.key(), mutation, Map.of("input", Map.of("records", records))).then().statusCode(200)
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("admin or integration"));
+        assertEquals(1, table().size());
     }
 }
