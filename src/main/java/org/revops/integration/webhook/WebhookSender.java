@@ -19,14 +19,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends due deliveries: claims up to {@code max-in-flight} of them, posts them at once, records each attempt and
- * what follows from it ({@link RetryPolicy}), and goes on while there is more.
+ * Sends due deliveries: claims them up to {@code max-in-flight} at a time, posts them, and records each attempt and
+ * what follows from it ({@link RetryPolicy}).
  *
  * <p>The claim is {@code FOR UPDATE SKIP LOCKED} and moves {@code next_attempt_at} to the end of a lease with a
  * token of this claim: another instance neither takes a claimed row nor, later, overwrites its result. When the
@@ -36,7 +36,6 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class WebhookSender {
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
-    private static final int MAX_ROUNDS = 100;
 
     private static final String CLAIM = """
             WITH due AS (
@@ -75,6 +74,8 @@ public class WebhookSender {
     private final Clock clock;
     private final WebClient client;
     private final RetryPolicy policy;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean claiming = new AtomicBoolean();
 
     public WebhookSender(Pool pool, WebhookConfig config, Clock clock, Vertx vertx) {
         this.pool = pool;
@@ -93,29 +94,36 @@ public class WebhookSender {
         client.close();
     }
 
-    /** Sends what is due, round after round, until a round finds less than a full claim; answers how many were sent. */
+    /**
+     * Claims as many due deliveries as there are free sending slots ({@code max-in-flight} minus those in flight) and
+     * starts sending them, without waiting for the answers: a slow receiver holds only its own slots, never a round
+     * of everyone's. A finished send frees its slot and, once half the slots are free, claims again at once, so a
+     * backlog drains at the receivers' pace rather than the poll interval's. Answers how many were claimed.
+     */
     public Uni<Integer> sendDue() {
-        return round(MAX_ROUNDS, 0);
+        int free = config.maxInFlight() - inFlight.get();
+        if (free <= 0 || !claiming.compareAndSet(false, true)) {
+            return Uni.createFrom().item(0);
+        }
+        UUID token = UUID.randomUUID();
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(utc(clock.instant()), free,
+                        WebhookDeliveries.interval(config.lease()), token))
+                .map(rows -> {
+                    int claimed = 0;
+                    for (Row row : rows) {
+                        claimed++;
+                        inFlight.incrementAndGet();
+                        send(claimed(row), token).subscribe().with(done -> finished(), failure -> finished());
+                    }
+                    return claimed;
+                })
+                .eventually(() -> claiming.set(false));
     }
 
-    private Uni<Integer> round(int left, int sent) {
-        Instant now = clock.instant();
-        UUID token = UUID.randomUUID();
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(utc(now), config.maxInFlight(),
-                        WebhookDeliveries.interval(config.lease()), token))
-                .flatMap(rows -> {
-                    List<Uni<Void>> sends = new ArrayList<>();
-                    for (Row row : rows) {
-                        sends.add(send(claimed(row), token));
-                    }
-                    if (sends.isEmpty()) {
-                        return Uni.createFrom().item(sent);
-                    }
-                    int claimed = sends.size();
-                    Uni<Integer> done = Uni.join().all(sends).andCollectFailures().replaceWith(sent + claimed);
-                    return claimed < config.maxInFlight() || left <= 1 ? done
-                            : done.flatMap(total -> round(left - 1, total));
-                });
+    private void finished() {
+        if (inFlight.decrementAndGet() <= config.maxInFlight() / 2) {
+            sendDue().subscribe().with(claimed -> { }, failure -> LOG.error("Claiming webhook deliveries failed", failure));
+        }
     }
 
     private Uni<Void> send(Claimed d, UUID token) {
