@@ -1,5 +1,7 @@
 package org.revops.integration.webhook;
 
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.revops.platform.rest.Versioned;
 
@@ -18,6 +20,7 @@ public final class WebhookDtos {
     private WebhookDtos() {
     }
 
+    @Input("WebhookInput")
     @Schema(name = "WebhookInput", description = "A subscription: where to send which changes.")
     public record WebhookInput(
             @Schema(description = "http(s) URL of the receiver; not this service itself", required = true,
@@ -36,6 +39,7 @@ public final class WebhookDtos {
             Integer keepPreviousSecretSeconds) {
     }
 
+    @Type("Webhook")
     @Schema(name = "Webhook", description = "`secret` is present only in the responses that create the subscription "
             + "or rotate its secret.")
     public record WebhookView(UUID id, String url, List<String> eventTypes,
@@ -47,6 +51,7 @@ public final class WebhookDtos {
                               OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) implements Versioned {
     }
 
+    @Type("WebhookDelivery")
     @Schema(name = "WebhookDelivery", description = "One HTTP request's worth of events to one subscription.")
     public record DeliveryView(UUID id, UUID subscriptionId,
                                @Schema(enumeration = {"pending", "delivered", "dead"}) String state,
@@ -58,6 +63,7 @@ public final class WebhookDtos {
                                @Schema(nullable = true) OffsetDateTime deadAt) {
     }
 
+    @Type("WebhookAttempt")
     @Schema(name = "WebhookAttempt", description = "One try to send a delivery.")
     public record AttemptView(int attempt, OffsetDateTime attemptedAt,
                               @Schema(description = "The receiver's HTTP status; null after a network error or timeout",
@@ -66,6 +72,7 @@ public final class WebhookDtos {
                               @Schema(enumeration = {"delivered", "retry", "dead"}) String outcome) {
     }
 
+    @Type("WebhookDeliveryDetail")
     @Schema(name = "WebhookDeliveryDetail", description = "A delivery with its body and every attempt.")
     public record DeliveryDetail(UUID id, UUID subscriptionId, String state, int eventCount, int attempts,
                                  @Schema(nullable = true) OffsetDateTime nextAttemptAt,
