@@ -1,16 +1,20 @@
 package org.revops.integration.webhook;
 
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import io.vertx.mutiny.core.Vertx;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns the change log into webhook deliveries, then has the sender send what is due; every
@@ -88,20 +92,40 @@ public class WebhookDispatcher {
     private final WebhookConfig config;
     private final WebhookSender sender;
     private final Clock clock;
+    private final Vertx vertx;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Long timer;
 
-    public WebhookDispatcher(Pool pool, WebhookConfig config, WebhookSender sender, Clock clock) {
+    public WebhookDispatcher(Pool pool, WebhookConfig config, WebhookSender sender, Clock clock, Vertx vertx) {
         this.pool = pool;
         this.config = config;
         this.sender = sender;
         this.clock = clock;
+        this.vertx = vertx;
     }
 
-    @Scheduled(identity = "webhook-dispatch", every = "{revops.webhooks.poll-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> tick() {
-        if (!config.enabled()) {
-            return Uni.createFrom().voidItem();
+    /**
+     * A Vert.x timer rather than {@code @Scheduled}: Quarkus' scheduler runs nothing more often than once a second,
+     * and deliveries should leave within the poll interval. A tick is skipped while the previous one still runs.
+     */
+    void start(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            long every = Math.max(10, config.pollInterval().toMillis());
+            timer = vertx.setPeriodic(1, every, id -> {
+                if (running.compareAndSet(false, true)) {
+                    tick().subscribe().with(done -> running.set(false), failure -> running.set(false));
+                }
+            });
         }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer != null) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    Uni<Void> tick() {
         return dispatch(MAX_PASSES_PER_TICK)
                 .flatMap(created -> sender.sendDue())
                 .onFailure().invoke(failure -> LOG.error("Webhook dispatch failed; retried on the next tick", failure))
