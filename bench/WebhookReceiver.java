@@ -55,9 +55,12 @@ public class WebhookReceiver {
             last.set(now);
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
-            synchronized (out) {
-                Files.writeString(out, seen.size() + " " + duplicates.get() + " " + badSignatures.get() + " "
+            synchronized (out) {   // written aside and moved, so a reader never sees a half-written file
+                Path next = out.resolveSibling(out.getFileName() + ".next");
+                Files.writeString(next, seen.size() + " " + duplicates.get() + " " + badSignatures.get() + " "
                         + first.get() + " " + last.get() + "\n");
+                Files.move(next, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
         });
         server.start();

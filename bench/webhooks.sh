@@ -40,7 +40,8 @@ value "INSERT INTO leads (workspace_id, id, last_name, email, company, currency,
 COMMITTED=$(date +%s%3N)
 echo "Committed after $(( COMMITTED - START )) ms; waiting for the receiver..."
 for _ in $(seq 1 600); do
-  [ -s "$WORK/received" ] && [ "$(cut -d' ' -f1 "$WORK/received")" -ge "$EVENTS" ] && break
+  GOT=$(cut -d' ' -f1 "$WORK/received" 2>/dev/null || true)
+  [ "${GOT:-0}" -ge "$EVENTS" ] && break
   sleep 0.5
 done
 read -r GOT DUPLICATES BAD FIRST LAST < "$WORK/received"

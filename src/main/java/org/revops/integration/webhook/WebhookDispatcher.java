@@ -143,6 +143,11 @@ public class WebhookDispatcher {
                 .flatMap(rows -> {
                     Row row = rows.iterator().next();
                     long created = row.getLong("deliveries");
+                    if (created > 0) {
+                        // Sending starts with the first pass, not after the backlog is dispatched (claims skip locked rows).
+                        sender.sendDue().subscribe().with(claimed -> { },
+                                failure -> LOG.error("Claiming webhook deliveries failed", failure));
+                    }
                     if (row.getLong("fullest") < config.changesPerPass() || passes <= 1) {
                         return Uni.createFrom().item(created);
                     }
