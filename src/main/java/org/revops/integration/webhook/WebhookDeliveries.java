@@ -54,7 +54,7 @@ public class WebhookDeliveries {
                        json_build_object('id', 'test_' || ids.id, 'type', 'webhook.test', 'occurredAt', $3::timestamptz,
                                          'resourceType', NULL, 'resourceId', NULL, 'changedFields',
                                          json_build_object(), 'version', NULL)))::text,
-                   1, $3, $3 + $4::bigint * interval '1 millisecond', $3
+                   1, $3, $3::timestamptz + $4::bigint * interval '1 millisecond', $3
             FROM sub, ids
             RETURNING""" + COLUMNS.replace("d.", "");
 
@@ -115,7 +115,8 @@ public class WebhookDeliveries {
         OffsetDateTime now = now();
         return db.query("""
                         UPDATE webhook_deliveries d SET state = 'pending', next_attempt_at = $3,
-                               retry_until = $3 + $4::bigint * interval '1 millisecond', replayed_attempts = d.attempts, dead_at = NULL,
+                               retry_until = $3::timestamptz + $4::bigint * interval '1 millisecond',
+                               replayed_attempts = d.attempts, dead_at = NULL,
                                lease_token = NULL
                         WHERE d.workspace_id = $1 AND d.id = $2 AND d.state = 'dead'
                         RETURNING""" + COLUMNS,

@@ -81,7 +81,7 @@ public class WebhookDispatcher {
                                                 next_attempt_at, retry_until, created_at)
                 SELECT workspace_id, id, subscription_id, 'pending',
                        json_build_object('deliveryId', id, 'subscriptionId', subscription_id, 'events', body)::text,
-                       events, $3, $3 + $4::bigint * interval '1 millisecond', $3
+                       events, $3, $3::timestamptz + $4::bigint * interval '1 millisecond', $3
                 FROM batches
                 RETURNING 1)
             SELECT (SELECT count(*) FROM inserted) AS deliveries, (SELECT count(*) FROM moved) AS subscriptions,

@@ -45,7 +45,7 @@ public class WebhookSender {
                 ORDER BY d.next_attempt_at
                 LIMIT $2
                 FOR UPDATE OF d SKIP LOCKED)
-            UPDATE webhook_deliveries d SET next_attempt_at = $1 + $3::bigint * interval '1 millisecond', lease_token = $4
+            UPDATE webhook_deliveries d SET next_attempt_at = $1::timestamptz + $3::bigint * interval '1 millisecond', lease_token = $4
             FROM due, webhook_subscriptions s
             WHERE d.workspace_id = due.workspace_id AND d.id = due.id
               AND s.workspace_id = d.workspace_id AND s.id = d.subscription_id
@@ -54,15 +54,16 @@ public class WebhookSender {
 
     private static final String RECORD = """
             WITH d AS (
-                UPDATE webhook_deliveries d SET attempts = d.attempts + 1, state = $5,
-                       next_attempt_at = coalesce($6, d.next_attempt_at), lease_token = NULL, last_error = $7,
-                       delivered_at = CASE WHEN $5 = 'delivered' THEN $3 END,
-                       dead_at = CASE WHEN $5 = 'dead' THEN $3 END
+                UPDATE webhook_deliveries d SET attempts = d.attempts + 1, state = $5::text,
+                       next_attempt_at = coalesce($6::timestamptz, d.next_attempt_at), lease_token = NULL,
+                       last_error = $7::text,
+                       delivered_at = CASE WHEN $5::text = 'delivered' THEN $3::timestamptz END,
+                       dead_at = CASE WHEN $5::text = 'dead' THEN $3::timestamptz END
                 WHERE d.workspace_id = $1 AND d.id = $2 AND d.lease_token = $4
                 RETURNING d.workspace_id, d.id, d.attempts)
             INSERT INTO webhook_attempts (workspace_id, delivery_id, attempt, attempted_at, status_code, error,
                                           duration_ms, outcome)
-            SELECT d.workspace_id, d.id, d.attempts, $3, $8, $9, $10, $11 FROM d""";
+            SELECT d.workspace_id, d.id, d.attempts, $3::timestamptz, $8::int, $9::text, $10::int, $11::text FROM d""";
 
     /** A claimed delivery. */
     record Claimed(UUID workspaceId, UUID id, String payload, int attempts, int replayedAttempts, Instant retryUntil,

@@ -161,8 +161,9 @@ public class WebhookService {
         OffsetDateTime now = now();
         return db.query("""
                         UPDATE webhook_subscriptions s SET secret = $3,
-                               previous_secret = CASE WHEN $4 > 0 THEN s.secret END,
-                               previous_secret_until = CASE WHEN $4 > 0 THEN $5 + make_interval(secs => $4) END,
+                               previous_secret = CASE WHEN $4::int > 0 THEN s.secret END,
+                               previous_secret_until = CASE WHEN $4::int > 0
+                                                            THEN $5::timestamptz + $4::int * interval '1 second' END,
                                updated_at = $5, version = s.version + 1
                         WHERE s.workspace_id = $1 AND s.id = $2
                         RETURNING""" + COLUMNS,

@@ -26,8 +26,11 @@ import java.util.function.Predicate;
 final class Receiver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A scripted answer: status, optional Retry-After. */
-    record Answer(int status, String retryAfter) {
+    /** A scripted answer: status, optional Retry-After, and how long to wait before answering. */
+    record Answer(int status, String retryAfter, long delayMillis) {
+        Answer(int status, String retryAfter) {
+            this(status, retryAfter, 0);
+        }
     }
 
     /** A request as received. */
@@ -59,12 +62,21 @@ final class Receiver implements AutoCloseable {
                     timestamp, signature, body, JSON.readTree(body), verify(secrets, timestamp, body, signature)));
             Answer answer = script.poll();
             int status = answer == null ? 200 : answer.status();
+            if (answer != null && answer.delayMillis() > 0) {
+                try {
+                    Thread.sleep(answer.delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (answer != null && answer.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        // Several threads, so a slow answer (a timeout test) does not hold the next request.
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
     }
 
@@ -136,5 +148,6 @@ final class Receiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

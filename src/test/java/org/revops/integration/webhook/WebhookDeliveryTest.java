@@ -171,6 +171,23 @@ class WebhookDeliveryTest extends ApiTest {
     }
 
     @Test
+    void aTimeoutIsRetried() throws Exception {
+        JsonPath hook = subscribe(receiver.url("/hooks"), List.of("lead.created"), null);
+        receiver.trust(hook.getString("secret"));
+        // The first answer comes after the request timeout (2 s in tests): a network error, retried.
+        receiver.answer(new Answer(200, null, 3_000));
+        String delivery = as(ws.adminKey()).post("/api/v1/webhooks/" + hook.getString("id") + "/test")
+                .then().statusCode(202).extract().path("id");
+        JsonPath done = awaitState(delivery, "delivered");
+        assertEquals(2, done.getInt("attempts"));
+        assertNull(done.get("attemptLog[0].statusCode"));
+        assertTrue(done.getString("attemptLog[0].error").contains("imeout"), done.getString("attemptLog[0].error"));
+        assertTrue(done.getInt("attemptLog[0].durationMs") >= 2_000);
+        assertEquals("retry", done.getString("attemptLog[0].outcome"));
+        assertEquals(200, done.getInt("attemptLog[1].statusCode"));
+    }
+
+    @Test
     void aClientErrorIsDeadAtOnce() throws Exception {
         JsonPath hook = subscribe(receiver.url("/hooks"), List.of("lead.created"), null);
         receiver.answer(new Answer(410, null));
