@@ -112,6 +112,39 @@ class WebhookDeliveryTest extends ApiTest {
         }
     }
 
+    /**
+     * The outbox rule: a change of a transaction that commits late is neither skipped nor sent early. A lead written
+     * in a transaction held open, then a lead created through the API (a later transaction, committed at once): while
+     * the first is open the dispatcher (every 100 ms) sends neither, since the second lies above the snapshot horizon;
+     * a dispatcher ordering by position alone would send the second and move its cursor past the first for good.
+     */
+    @Test
+    void aTransactionThatCommitsLateIsNeitherSkippedNorOvertaken() throws Exception {
+        JsonPath hook = subscribe(receiver.url("/hooks"), List.of("lead.created"), null);
+        receiver.trust(hook.getString("secret"));
+        UUID early = UUID.randomUUID();
+        String late;
+        try (Connection conn = connection()) {
+            conn.setAutoCommit(false);
+            try (PreparedStatement st = conn.prepareStatement("""
+                    INSERT INTO leads (workspace_id, id, last_name, currency, source, created_at, updated_at)
+                    VALUES (?, ?, 'Early', 'EUR', 'campaign', now(), now())""")) {
+                st.setObject(1, ws.id());
+                st.setObject(2, early);
+                st.executeUpdate();
+            }
+            late = as(ws.adminKey()).body(Map.of("lastName", "Late", "company", "C", "source", "campaign"))
+                    .post("/api/v1/leads").then().statusCode(201).extract().path("id");
+            // Several dispatcher ticks pass with the first transaction open: nothing may be sent meanwhile.
+            Thread.sleep(600);
+            assertEquals(List.of(), receiver.received());
+            conn.commit();
+        }
+        receiver.await(got -> got.stream().mapToLong(r -> r.events().size()).sum() >= 2, WAIT);
+        assertEquals(List.of(early.toString(), late),
+                receiver.events().stream().map(e -> e.get("resourceId").asText()).toList());
+    }
+
     @Test
     void retriesServerErrorsAndHonoursRetryAfterThenDelivers() throws Exception {
         JsonPath hook = subscribe(receiver.url("/hooks"), List.of("lead.created"), null);
