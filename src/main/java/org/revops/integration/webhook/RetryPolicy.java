@@ -52,7 +52,8 @@ public final class RetryPolicy {
         }
         boolean retryable = status == null || status == 408 || status == 429 || status >= 500;
         if (!retryable) {
-            return new Decision(Outcome.DEAD, null, "the receiver answered " + status + ", which a retry would not change");
+            return new Decision(Outcome.DEAD, null,
+                    "the receiver answered " + status + ", which a retry would not change");
         }
         if (retryNumber >= maxAttempts) {
             return new Decision(Outcome.DEAD, null, "no success after " + maxAttempts + " attempts");

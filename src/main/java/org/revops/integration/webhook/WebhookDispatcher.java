@@ -144,7 +144,7 @@ public class WebhookDispatcher {
                     Row row = rows.iterator().next();
                     long created = row.getLong("deliveries");
                     if (created > 0) {
-                        // Sending starts with the first pass, not after the backlog is dispatched (claims skip locked rows).
+                        // Sending starts with the first pass, not after the whole backlog is dispatched.
                         sender.sendDue().subscribe().with(claimed -> { },
                                 failure -> LOG.error("Claiming webhook deliveries failed", failure));
                     }

@@ -27,7 +27,8 @@ public final class WebhookDtos {
                     example = "https://hooks.example.com/revops") String url,
             @Schema(description = EVENT_TYPES_DOC, required = true, example = "[\"opportunity.updated\",\"lead.*\"]")
             List<String> eventTypes,
-            @Schema(description = FIELDS_DOC, nullable = true, example = "[\"stageId\",\"amount\"]") List<String> fields,
+            @Schema(description = FIELDS_DOC, nullable = true, example = "[\"stageId\",\"amount\"]")
+            List<String> fields,
             @Schema(description = "False pauses sending: changes made meanwhile are skipped, not queued. Default true.",
                     nullable = true) Boolean active) {
     }

@@ -87,7 +87,8 @@ public class WebhookGraphQL {
                                                      @Name("first") Integer first, @Name("after") String after) {
         return deliveries.list(caller.get(), webhookId,
                         GraphQLSupport.listRequest(WebhookDeliveries.LIST, filter, null, first, after))
-                .map(slice -> GraphQLSupport.connection(slice, WebhookDeliveryEdge::new, WebhookDeliveryConnection::new));
+                .map(slice -> GraphQLSupport.connection(slice, WebhookDeliveryEdge::new,
+                        WebhookDeliveryConnection::new));
     }
 
     @Query("webhookDelivery")

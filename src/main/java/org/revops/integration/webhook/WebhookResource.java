@@ -56,7 +56,8 @@ public class WebhookResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @Operation(operationId = "listWebhooks", summary = "List webhook subscriptions", description = "Secrets are never listed.")
+    @Operation(operationId = "listWebhooks", summary = "List webhook subscriptions",
+            description = "Secrets are never listed.")
     public Uni<Page<WebhookView>> list(@Context UriInfo uri) {
         return webhooks.list(caller.get(), ListRequest.fromQuery(uri.getQueryParameters())).map(Page::of);
     }

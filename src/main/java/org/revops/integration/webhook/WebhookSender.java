@@ -45,7 +45,8 @@ public class WebhookSender {
                 ORDER BY d.next_attempt_at
                 LIMIT $2
                 FOR UPDATE OF d SKIP LOCKED)
-            UPDATE webhook_deliveries d SET next_attempt_at = $1::timestamptz + $3::bigint * interval '1 millisecond', lease_token = $4
+            UPDATE webhook_deliveries d
+            SET next_attempt_at = $1::timestamptz + $3::bigint * interval '1 millisecond', lease_token = $4
             FROM due, webhook_subscriptions s
             WHERE d.workspace_id = due.workspace_id AND d.id = due.id
               AND s.workspace_id = d.workspace_id AND s.id = d.subscription_id
@@ -123,7 +124,8 @@ public class WebhookSender {
 
     private void finished() {
         if (inFlight.decrementAndGet() <= config.maxInFlight() / 2) {
-            sendDue().subscribe().with(claimed -> { }, failure -> LOG.error("Claiming webhook deliveries failed", failure));
+            sendDue().subscribe().with(claimed -> { },
+                    failure -> LOG.error("Claiming webhook deliveries failed", failure));
         }
     }
 

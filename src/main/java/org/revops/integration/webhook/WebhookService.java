@@ -94,8 +94,8 @@ public class WebhookService {
         WebhookInput valid = validate(input);
         String secret = WebhookSignature.newSecret();
         return db.query("""
-                        INSERT INTO webhook_subscriptions AS s (workspace_id, id, url, event_types, fields, active, secret,
-                            cursor_txid, cursor_position, created_at, updated_at)
+                        INSERT INTO webhook_subscriptions AS s (workspace_id, id, url, event_types, fields, active,
+                            secret, cursor_txid, cursor_position, created_at, updated_at)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, pg_snapshot_xmin(pg_current_snapshot()), 0, $8, $8)
                         RETURNING""" + COLUMNS,
                         Tuple.from(new Object[] {caller.workspaceId(), UUID.randomUUID(), valid.url(),
@@ -120,7 +120,8 @@ public class WebhookService {
                             UPDATE webhook_subscriptions s SET url = $4, event_types = $5, fields = $6, active = $7,
                                    updated_at = $8, version = s.version + 1,
                                    cursor_txid = CASE WHEN NOT s.active AND $7
-                                                      THEN pg_snapshot_xmin(pg_current_snapshot()) ELSE s.cursor_txid END,
+                                                      THEN pg_snapshot_xmin(pg_current_snapshot())
+                                                      ELSE s.cursor_txid END,
                                    cursor_position = CASE WHEN NOT s.active AND $7 THEN 0 ELSE s.cursor_position END
                             WHERE s.workspace_id = $1 AND s.id = $2 AND s.version = $3
                             RETURNING""" + COLUMNS,
@@ -196,7 +197,8 @@ public class WebhookService {
             }
         }
         List<String> fields = input.fields() == null ? null
-                : new ArrayList<>(new LinkedHashSet<>(input.fields().stream().map(f -> f == null ? "" : f.trim()).toList()));
+                : new ArrayList<>(new LinkedHashSet<>(input.fields().stream()
+                        .map(f -> f == null ? "" : f.trim()).toList()));
         if (fields != null) {
             if (fields.isEmpty() || fields.size() > 100) {
                 errors.add(new FieldError("fields", "must name 1 to 100 fields, or be left out for every update"));
