@@ -55,6 +55,11 @@ bench-batch: $(JAR)
 bench-forecast: $(JAR)
 	bash bench/forecast.sh
 
+## bench-webhooks: webhook delivery throughput from 100k changes (one INSERT in psql) to a local receiver that checks
+## every signature; goal ≥ 5,000 events/s (see bench/README.md)
+bench-webhooks: $(JAR)
+	bash bench/webhooks.sh
+
 ## docker: the JVM image (needs a Docker engine)
 docker: $(JAR)
 	docker build -f docker/Dockerfile -t revops-api:latest .

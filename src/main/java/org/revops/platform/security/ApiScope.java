@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  */
 public enum ApiScope {
     FORECAST_READ("forecast:read", "Read forecasts and the fiscal calendar"),
-    CHANGES_READ("changes:read", "Read the change feed (GET /api/v1/changes)");
+    CHANGES_READ("changes:read", "Read the change feed (GET /api/v1/changes)"),
+    WEBHOOKS_MANAGE("webhooks:manage", "Manage webhook subscriptions and their deliveries (/api/v1/webhooks, "
+            + "/api/v1/webhook-deliveries)");
 
     private final String value;
     private final String description;
