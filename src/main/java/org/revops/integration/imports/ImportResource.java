@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,11 +69,12 @@ public class ImportResource {
             @Parameter(name = "object", in = ParameterIn.QUERY, required = true, description = "What the rows are",
                     schema = @Schema(enumeration = {"accounts", "contacts", "leads"})),
             @Parameter(name = "externalSource", in = ParameterIn.QUERY, example = "hubspot",
+                    schema = @Schema(type = SchemaType.STRING),
                     description = "Source system of rows without an externalSource column or cell"),
             @Parameter(name = "mapping", in = ParameterIn.QUERY, example = "{\"Email\":\"email\",\"Id\":\"externalId\",\"Notes\":null}",
+                    schema = @Schema(type = SchemaType.STRING),
                     description = "JSON object: CSV column → record field, or null to ignore the column")})
-    @RequestBody(required = true, content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type =
-            org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING), examples = @ExampleObject(
+    @RequestBody(required = true, content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(
             name = "two leads", value = "Id,Last name,Email,Company\r\n5501,Lovelace,ada@analytical.example,\"Engines, Ltd\"\r\n"
                     + "5502,Babbage,charles@difference.example,Difference Ltd\r\n")))
     @APIResponse(responseCode = "202", description = "Stored; the import job runs (Location: the import)",
