@@ -1,11 +1,12 @@
 -- CSV imports (POST /api/v1/imports): the upload is validated while it is stored, in one transaction, then a job
 -- (jobs.kind = 'import', jobs.subject_id = imports.id) upserts it chunk by chunk through the batch upsert engines.
 -- The file lives in PostgreSQL, not on the instance that received it, so the service stays stateless: any
--- instance can read it. Opportunities are not importable yet: the CHECK widens when their batch engine lands.
+-- instance can read it. Opportunities are allowed here already, so that making them importable (once their batch
+-- engine lands) is one line in ImportObjects; until then the API refuses them.
 CREATE TABLE imports (
     workspace_id    uuid NOT NULL REFERENCES workspaces (id),
     id              uuid NOT NULL,
-    object          text NOT NULL CHECK (object IN ('accounts', 'contacts', 'leads')),
+    object          text NOT NULL CHECK (object IN ('accounts', 'contacts', 'leads', 'opportunities')),
     -- the request's default for rows without an externalSource column (or with an empty cell)
     external_source text,
     -- CSV header → record field, as applied (ignored columns map to null)

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * What an import can write: per object, the batch upsert engine that writes it and the record type whose fields a
  * CSV column may map to (the batch endpoint's record, so an import row and a batch record are the same thing).
- * A new importable object is one line here (and a value in the imports.object CHECK).
+ * A new importable object is one line here (imports.object already allows opportunities).
  */
 @ApplicationScoped
 public class ImportObjects {
