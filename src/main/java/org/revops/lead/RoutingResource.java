@@ -93,10 +93,11 @@ public class RoutingResource {
 
     @GET
     @Path("{id}/routing")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "getLeadRouting", summary = "Routing history of a lead", description = """
             Every routing decision about the lead, oldest first: owner (null when unroutable), the lead's territory, \
             the territory whose reps supplied the owner, rule, reason, trigger, when and by whom. The whole history in \
-            one page. 404 when the caller cannot see the lead.""")
+            one page; CSV with Accept: text/csv. 404 when the caller cannot see the lead.""")
     public Uni<Page<RoutingView>> history(@Parameter(description = "Lead id") @PathParam("id") UUID id) {
         return routing.history(caller.get(), id).map(decisions -> new Page<>(decisions, null));
     }

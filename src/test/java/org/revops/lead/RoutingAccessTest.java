@@ -84,6 +84,12 @@ class RoutingAccessTest extends ApiTest {
         // the rep now reads the history of the leads routed to them, not of others'
         as(ray.key()).get(LEADS + "/" + lead + "/routing").then().statusCode(200)
                 .body("data.ownerId", contains(ray.id().toString()));
+        // the history as CSV too, one record per decision
+        String csv = org.revops.support.CsvPages.csv(ray.key(), LEADS + "/" + lead + "/routing");
+        List<String> lines = List.of(csv.split("\r\n"));
+        assertEquals(2, lines.size(), csv);
+        assertEquals("id,leadId,ownerId", String.join(",", List.of(lines.get(0).split(",")).subList(0, 3)));
+        assertEquals(lead + "," + ray.id(), String.join(",", List.of(lines.get(1).split(",")).subList(1, 3)));
         as(ray.key()).get(LEADS + "/" + own + "/routing").then().statusCode(200).body("data.size()", equalTo(0));
     }
 

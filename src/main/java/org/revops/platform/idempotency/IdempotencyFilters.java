@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -47,10 +48,14 @@ public class IdempotencyFilters {
     /** Runs after the body has been buffered (hence {@link WithFormRead}), so the body's hash is part of the key. */
     @ServerRequestFilter
     @WithFormRead
-    public Uni<Response> claim(ContainerRequestContext request) {
+    public Uni<Response> claim(ContainerRequestContext request, ResourceInfo resource) {
         String header = request.getHeaderString(IdempotencyKey.HEADER);
         if (header == null || !"POST".equals(request.getMethod())) {
             return Uni.createFrom().nullItem();
+        }
+        if (resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(StreamedBody.class)) {
+            return Uni.createFrom().item(ProblemMapper.toResponse(ApiProblem.badRequest(IdempotencyKey.HEADER,
+                    "is not accepted here: the body is streamed, not kept, so a retry cannot be recognised by it")));
         }
         Caller caller = CurrentCaller.of(identity);
         if (caller == null) {

@@ -40,7 +40,8 @@ public class IdempotencyOpenApi implements OASFilter {
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("true")));
         openAPI.getPaths().getPathItems().values().forEach(item -> {
             var post = item.getOperations().get(PathItem.HttpMethod.POST);
-            if (post == null) {
+            // a @StreamedBody upload refuses the header (its body is not kept), so its contract does not offer it
+            if (post == null || "createImport".equals(post.getOperationId())) {
                 return;
             }
             post.addParameter(OASFactory.createParameter().ref("#/components/parameters/" + PARAMETER));
