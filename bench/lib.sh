@@ -28,7 +28,8 @@ stop_api() {
 # (the service, the launcher's child), KEY, PSQL and value. Stopped when the script exits.
 start_api() {
   trap stop_api EXIT
-  env QUARKUS_HTTP_PORT="$PORT" REVOPS_EMBEDDED_DB_PORT="$DB_PORT" REVOPS_DEMO_OPPORTUNITIES=100 "$@" \
+  env QUARKUS_HTTP_PORT="$PORT" REVOPS_EMBEDDED_DB_PORT="$DB_PORT" REVOPS_DEMO_OPPORTUNITIES=100 \
+    REVOPS_RATE_LIMIT_PER_MINUTE=1000000000 "$@" \
     java -cp "target/test-classes:$(cat target/launcher.classpath)" org.revops.devrun.DevLauncher "$DATA" "$JAR" \
     >> "$WORK/api.log" 2>&1 &
   LAUNCHER=$!

@@ -10,23 +10,24 @@ final class MoveSql {
     }
 
     /**
-     * $1 workspace, $2 planning model, $3 active model (may be null); {@code %1$s} limits the accounts, {@code %2$s}
-     * and {@code %3$s} both models' assignments to the same accounts, so each join reads only the chunk's rows (hash
-     * or merge joins) instead of looking every account's assignment up one by one.
+     * $1 workspace, $2 planning model, $3 active model (may be null); {@code %1$s} and {@code %2$s} limit both
+     * models' assignments to the same accounts. The two assignment sets are compared directly (a full join: an account
+     * assigned in one model only is a mover too, one assigned in neither is not) and the accounts table is read only
+     * for the movers' owners, by key: scanning accounts by an id range reads pages all over the table, since ids are
+     * random, and most accounts do not move.
      */
     private static final String MOVERS = """
             movers AS (
-                SELECT a.id AS account_id, a.owner_id, cur.territory_id AS from_id, nxt.territory_id AS to_id
-                FROM accounts a
-                LEFT JOIN territory_assignments cur
-                       ON cur.workspace_id = a.workspace_id AND cur.model_id = $3 AND cur.account_id = a.id
-                      AND %2$s
-                LEFT JOIN territories ct ON ct.workspace_id = a.workspace_id AND ct.id = cur.territory_id
-                LEFT JOIN territory_assignments nxt
-                       ON nxt.workspace_id = a.workspace_id AND nxt.model_id = $2 AND nxt.account_id = a.id
-                      AND %3$s
-                LEFT JOIN territories nt ON nt.workspace_id = a.workspace_id AND nt.id = nxt.territory_id
-                WHERE a.workspace_id = $1 AND %1$s AND ct.code IS DISTINCT FROM nt.code
+                SELECT coalesce(nxt.account_id, cur.account_id) AS account_id, cur.territory_id AS from_id,
+                       nxt.territory_id AS to_id
+                FROM (SELECT x.account_id, x.territory_id FROM territory_assignments x
+                      WHERE x.workspace_id = $1 AND x.model_id = $3 AND %1$s) cur
+                FULL JOIN (SELECT y.account_id, y.territory_id FROM territory_assignments y
+                           WHERE y.workspace_id = $1 AND y.model_id = $2 AND %2$s) nxt
+                       ON nxt.account_id = cur.account_id
+                LEFT JOIN territories ct ON ct.workspace_id = $1 AND ct.id = cur.territory_id
+                LEFT JOIN territories nt ON nt.workspace_id = $1 AND nt.id = nxt.territory_id
+                WHERE ct.code IS DISTINCT FROM nt.code
             )""";
 
     /** The chunk's id range, $4 ≤ id < $5 ($5 null: no upper bound), on a column. */
@@ -34,8 +35,8 @@ final class MoveSql {
         return column + " >= $4 AND (CAST($5 AS uuid) IS NULL OR " + column + " < CAST($5 AS uuid))";
     }
 
-    /** Records the movers of one chunk with their open deals; $6 is the preview job. */
-    static final String RECORD = "WITH " + MOVERS.formatted(chunk("a.id"), chunk("cur.account_id"), chunk("nxt.account_id")) + """
+    /** Records the movers of one chunk with their owners and open deals; $6 is the preview job. */
+    static final String RECORD = "WITH " + MOVERS.formatted(chunk("x.account_id"), chunk("y.account_id")) + """
             ,
             open_deals AS (
                 SELECT o.account_id, count(*) AS deals, sum(o.amount) AS amount
@@ -46,11 +47,13 @@ final class MoveSql {
             )
             INSERT INTO territory_moves (workspace_id, model_id, account_id, job_id, from_territory_id, to_territory_id,
                                          account_owner_id, open_deals, open_pipeline_amount)
-            SELECT $1, $2, m.account_id, $6, m.from_id, m.to_id, m.owner_id, coalesce(d.deals, 0), coalesce(d.amount, 0)
-            FROM movers m LEFT JOIN open_deals d ON d.account_id = m.account_id""";
+            SELECT $1, $2, m.account_id, $6, m.from_id, m.to_id, a.owner_id, coalesce(d.deals, 0), coalesce(d.amount, 0)
+            FROM movers m
+            JOIN accounts a ON a.workspace_id = $1 AND a.id = m.account_id
+            LEFT JOIN open_deals d ON d.account_id = m.account_id""";
 
     /** How many accounts the activation of $2 moves, over the whole workspace ($1, $3 as above). */
-    static final String COUNT = "WITH " + MOVERS.formatted("TRUE", "TRUE", "TRUE") + " SELECT count(*) AS moved FROM movers";
+    static final String COUNT = "WITH " + MOVERS.formatted("TRUE", "TRUE") + " SELECT count(*) AS moved FROM movers";
 
     static final String CLEAR = "DELETE FROM territory_moves WHERE workspace_id = $1 AND model_id = $2";
 

@@ -22,9 +22,13 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
     static final String CALLER = "revops.caller";
     /** The key's {@link ApiScope}s; absent for a key with every right of its role. See {@link KeyScopeCheck}. */
     static final String SCOPES = "revops.scopes";
+    /** The key's id, for its rate limit. */
+    public static final String KEY_ID = "revops.key-id";
+    /** The key's own requests per minute; absent for the service default. See the rate-limit gate. */
+    public static final String RATE_LIMIT = "revops.rate-limit";
 
     private static final String FIND_KEY = """
-            SELECT k.workspace_id, k.user_id, k.role, k.scopes
+            SELECT k.workspace_id, k.id, k.user_id, k.role, k.scopes, k.rate_limit_per_minute
             FROM api_keys k
             WHERE k.key_hash = $1 AND k.revoked_at IS NULL""";
 
@@ -52,7 +56,12 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
                     QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                             .setPrincipal(new QuarkusPrincipal(caller.userId().toString()))
                             .addRole(caller.role().value())
-                            .addAttribute(CALLER, caller);
+                            .addAttribute(CALLER, caller)
+                            .addAttribute(KEY_ID, row.getUUID("id"));
+                    Integer rateLimit = row.getInteger("rate_limit_per_minute");
+                    if (rateLimit != null) {
+                        identity.addAttribute(RATE_LIMIT, rateLimit);
+                    }
                     String[] scopes = row.getArrayOfStrings("scopes");
                     if (scopes != null) {
                         identity.addAttribute(SCOPES, scopesOf(scopes));

@@ -1,5 +1,7 @@
 package org.revops.platform.workspace;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,6 +17,10 @@ public final class ApiKeyDtos {
     static final String SCOPES_DOC = "What the key may call, as `<resource>:<verb>` scopes. "
             + "Absent or null: every right of its role. A scoped key may call only the operations that name one of "
             + "its scopes, still within its role; other operations and /graphql answer 403.";
+    static final String RATE_LIMIT_DOC = "Requests per minute this key may make (REST and GraphQL together); null: "
+            + "the service default (`revops.rate-limit.default-per-minute`, 6000). Every response carries "
+            + "`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; past the limit the answer is 429 with "
+            + "`Retry-After`.";
 
     private ApiKeyDtos() {
     }
@@ -26,7 +32,16 @@ public final class ApiKeyDtos {
             @NotNull UUID userId,
             @Schema(example = "read-only", enumeration = {"admin", "manager", "rep", "integration", "read-only"})
             Role role,
-            @Schema(description = SCOPES_DOC, example = "[\"forecast:read\"]") List<String> scopes) {
+            @Schema(description = SCOPES_DOC, example = "[\"forecast:read\"]") List<String> scopes,
+            @Min(1) @Max(1_000_000) @Schema(description = RATE_LIMIT_DOC, example = "600") Integer rateLimitPerMinute) {
+    }
+
+    @Schema(name = "ApiKeyChanges", description = "What may change on a key. Its user, role and scopes may not: "
+            + "make a new key and revoke the old one, so a secret never gains rights it was not handed out with.")
+    public record ApiKeyChanges(
+            @NotBlank @Size(max = 200) @Schema(example = "forecast export script") String name,
+            @Min(1) @Max(1_000_000) @Schema(description = RATE_LIMIT_DOC, example = "600", nullable = true)
+            Integer rateLimitPerMinute) {
     }
 
     @Schema(name = "ApiKey", description = "`key` is present only in the response that creates the key.")
@@ -34,6 +49,7 @@ public final class ApiKeyDtos {
                              @Schema(description = "First characters of the key, to tell keys apart") String prefix,
                              OffsetDateTime createdAt, OffsetDateTime revokedAt,
                              @Schema(description = SCOPES_DOC, nullable = true) List<String> scopes,
+                             @Schema(description = RATE_LIMIT_DOC, nullable = true) Integer rateLimitPerMinute,
                              @Schema(description = "The secret. Shown once; store it now.", nullable = true) String key) {
     }
 }

@@ -1,10 +1,12 @@
 package org.revops.platform.workspace;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,11 +16,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.workspace.ApiKeyDtos.ApiKeyChanges;
 import org.revops.platform.workspace.ApiKeyDtos.ApiKeyInput;
 import org.revops.platform.workspace.ApiKeyDtos.ApiKeyView;
 
@@ -57,6 +64,19 @@ public class ApiKeyResource {
     public Uni<Response> create(@Valid ApiKeyInput input, @Context UriInfo uri) {
         return keys.create(caller.get(), input).map(view -> Response
                 .created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "updateApiKey", summary = "Rename an API key or change its rate limit (admin)",
+            description = "JSON Merge Patch of `name` and `rateLimitPerMinute` (null: the service default). The key's "
+                    + "user, role and scopes cannot change (422): make a new key and revoke this one.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
+            schema = @Schema(implementation = ApiKeyChanges.class),
+            examples = @ExampleObject(name = "raise the limit", value = "{\"rateLimitPerMinute\":20000}")))
+    public Uni<ApiKeyView> update(@PathParam("id") UUID id, JsonNode patch) {
+        return keys.update(caller.get(), id, patch);
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package org.revops.platform.workspace;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,6 +18,7 @@ import org.revops.platform.security.ApiKeys;
 import org.revops.platform.security.ApiScope;
 import org.revops.platform.security.Caller;
 import org.revops.platform.security.Role;
+import org.revops.platform.workspace.ApiKeyDtos.ApiKeyChanges;
 import org.revops.platform.workspace.ApiKeyDtos.ApiKeyInput;
 import org.revops.platform.workspace.ApiKeyDtos.ApiKeyView;
 import org.revops.platform.write.MergePatch;
@@ -31,7 +33,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApiKeyService {
     private static final String SELECT = """
-            SELECT k.id, k.name, k.user_id, k.role, k.key_prefix, k.created_at, k.revoked_at, k.scopes
+            SELECT k.id, k.name, k.user_id, k.role, k.key_prefix, k.created_at, k.revoked_at, k.scopes,
+                   k.rate_limit_per_minute
             FROM api_keys k""";
 
     public static final ListSpec LIST = ListSpec.builder("listApiKeys", SELECT, "k.workspace_id", "k.id")
@@ -76,14 +79,34 @@ public class ApiKeyService {
                     Role role = input.role() != null ? input.role() : Role.of(rows.iterator().next().getString("role"));
                     return db.query("""
                             INSERT INTO api_keys (workspace_id, id, name, user_id, role, key_hash, key_prefix, created_at,
-                                                  scopes)
-                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                            RETURNING id, name, user_id, role, key_prefix, created_at, revoked_at, scopes""",
+                                                  scopes, rate_limit_per_minute)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                            RETURNING id, name, user_id, role, key_prefix, created_at, revoked_at, scopes,
+                                      rate_limit_per_minute""",
                             Tuple.from(new Object[] {caller.workspaceId(), UUID.randomUUID(), input.name().trim(),
                                     input.userId(), role.value(), ApiKeys.hash(key), ApiKeys.displayPrefix(key), now,
-                                    scopes == null ? null : scopes.toArray(String[]::new)}));
+                                    scopes == null ? null : scopes.toArray(String[]::new),
+                                    input.rateLimitPerMinute()}));
                 })
                 .map(rows -> toView(rows.iterator().next(), key));
+    }
+
+    /**
+     * Renames a key or changes its rate limit (JSON Merge Patch; {@code rateLimitPerMinute: null} returns it to the
+     * service default). The new limit applies from the key's next request.
+     */
+    public Uni<ApiKeyView> update(Caller caller, UUID id, JsonNode patch) {
+        caller.requireAdmin();
+        return get(caller, id).flatMap(current -> {
+            ApiKeyChanges changes = validation.apply(new ApiKeyChanges(current.name(), current.rateLimitPerMinute()),
+                    patch, ApiKeyChanges.class).value();
+            return db.query("""
+                    UPDATE api_keys k SET name = $3, rate_limit_per_minute = $4
+                    WHERE k.workspace_id = $1 AND k.id = $2
+                    RETURNING id, name, user_id, role, key_prefix, created_at, revoked_at, scopes,
+                              rate_limit_per_minute""",
+                    Tuple.of(caller.workspaceId(), id, changes.name().trim(), changes.rateLimitPerMinute()));
+        }).map(rows -> Rows.single(rows, row -> toView(row, null), "API key"));
     }
 
     public Uni<Void> revoke(Caller caller, UUID id) {
@@ -107,6 +130,6 @@ public class ApiKeyService {
     private static ApiKeyView toView(Row row, String key) {
         return new ApiKeyView(row.getUUID("id"), row.getString("name"), row.getUUID("user_id"),
                 Role.of(row.getString("role")), row.getString("key_prefix"), row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("revoked_at"), scopes(row), key);
+                row.getOffsetDateTime("revoked_at"), scopes(row), row.getInteger("rate_limit_per_minute"), key);
     }
 }
