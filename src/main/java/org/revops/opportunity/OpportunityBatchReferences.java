@@ -49,9 +49,9 @@ final class OpportunityBatchReferences {
 
     private static final String STAGES_BY_NAME = """
             SELECT s.id, s.pipeline_id, lower(s.name) AS name FROM stages s
-            JOIN unnest(CAST($2 AS uuid[]), CAST($3 AS text[])) AS k(pipeline_id, name)
-              ON s.pipeline_id = k.pipeline_id AND lower(s.name) = k.name
-            WHERE s.workspace_id = $1""";
+            WHERE s.workspace_id = $1
+              AND (s.pipeline_id, lower(s.name)) IN (SELECT DISTINCT k.pipeline_id, k.name
+                                                     FROM unnest(CAST($2 AS uuid[]), CAST($3 AS text[])) AS k(pipeline_id, name))""";
 
     /** A close reason: whether it may still be given and to which outcomes ({@code won}, {@code lost}, {@code both}). */
     record Reason(boolean active, String appliesTo) {

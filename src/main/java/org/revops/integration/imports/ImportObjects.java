@@ -8,6 +8,8 @@ import org.revops.account.ContactBatchUpsert;
 import org.revops.integration.BatchUpsert;
 import org.revops.lead.LeadBatchDtos.LeadUpsertRecord;
 import org.revops.lead.LeadBatchUpsert;
+import org.revops.opportunity.OpportunityBatchDtos.OpportunityUpsertRecord;
+import org.revops.opportunity.OpportunityBatchUpsert;
 import org.revops.platform.error.ApiProblem;
 
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ import java.util.Map;
 /**
  * What an import can write: per object, the batch upsert engine that writes it and the record type whose fields a
  * CSV column may map to (the batch endpoint's record, so an import row and a batch record are the same thing).
- * A new importable object is one line here (imports.object already allows opportunities).
+ * A new importable object is one line here (and a value of the imports.object CHECK).
  */
 @ApplicationScoped
 public class ImportObjects {
@@ -27,10 +29,12 @@ public class ImportObjects {
 
     private final Map<String, Importable> objects = new LinkedHashMap<>();
 
-    public ImportObjects(AccountBatchUpsert accounts, ContactBatchUpsert contacts, LeadBatchUpsert leads) {
+    public ImportObjects(AccountBatchUpsert accounts, ContactBatchUpsert contacts, LeadBatchUpsert leads,
+                         OpportunityBatchUpsert opportunities) {
         add(new Importable("accounts", accounts, AccountUpsertRecord.class));
         add(new Importable("contacts", contacts, ContactUpsertRecord.class));
         add(new Importable("leads", leads, LeadUpsertRecord.class));
+        add(new Importable("opportunities", opportunities, OpportunityUpsertRecord.class));
     }
 
     private void add(Importable importable) {

@@ -37,7 +37,8 @@ import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/imports")
-@Tag(name = "Imports", description = "CSV files of accounts, contacts or leads upserted by external id, as a job.")
+@Tag(name = "Imports",
+        description = "CSV files of accounts, contacts, leads or opportunities upserted by external id, as a job.")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
     private final ImportService imports;
@@ -67,7 +68,7 @@ public class ImportResource {
             and integration keys only. Idempotency-Key is refused (400): the body is streamed, not kept.""")
     @Parameters({
             @Parameter(name = "object", in = ParameterIn.QUERY, required = true, description = "What the rows are",
-                    schema = @Schema(enumeration = {"accounts", "contacts", "leads"})),
+                    schema = @Schema(enumeration = {"accounts", "contacts", "leads", "opportunities"})),
             @Parameter(name = "externalSource", in = ParameterIn.QUERY, example = "hubspot",
                     schema = @Schema(type = SchemaType.STRING),
                     description = "Source system of rows without an externalSource column or cell"),

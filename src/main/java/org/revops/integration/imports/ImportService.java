@@ -51,7 +51,7 @@ public class ImportService {
              LEFT JOIN jobs j ON j.workspace_id = i.workspace_id AND j.subject_id = i.id AND j.kind = 'import'""";
 
     public static final ListSpec LIST = ListSpec.builder("listImports", SELECT, "i.workspace_id", "i.id")
-            .anyOf("object", ValueType.TEXT, "i.object", "accounts, contacts or leads; repeat for several.")
+            .anyOf("object", ValueType.TEXT, "i.object", "accounts, contacts, leads or opportunities; repeat for several.")
             .anyOf("state", ValueType.TEXT, "j.state", "queued, running, succeeded or failed; repeat for several.")
             .sort("createdAt", "i.created_at", "created_at", ValueType.TIMESTAMP)
             .build("-createdAt");

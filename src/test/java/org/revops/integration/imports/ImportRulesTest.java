@@ -118,9 +118,9 @@ class ImportRulesTest extends ApiTest {
                 "{\"Missing\":\"name\"}").then().statusCode(422).body("errors.field", equalTo(List.of("mapping.Missing")));
         upload(ws.adminKey(), "externalId,name\nA1,x\n", "object", "accounts", "externalSource", "sf", "mapping",
                 "not json").then().statusCode(400).body("errors.field", equalTo(List.of("mapping")));
-        upload(ws.adminKey(), "externalId,name\nA1,x\n", "object", "opportunities", "externalSource", "sf")
+        upload(ws.adminKey(), "externalId,name\nA1,x\n", "object", "deals", "externalSource", "sf")
                 .then().statusCode(400).body("errors[0].message", equalTo(
-                        "'opportunities' is not importable; one of accounts, contacts, leads"));
+                        "'deals' is not importable; one of accounts, contacts, leads, opportunities"));
         upload(ws.adminKey(), "externalId,name\nA1,x\n", "externalSource", "sf").then().statusCode(400);
         upload(ws.adminKey(), "externalId,name\nA1,x\n", "object", "accounts", "externalSource", "sf", "limit", "3")
                 .then().statusCode(400).body("errors[0].field", equalTo("limit"));
