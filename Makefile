@@ -3,7 +3,7 @@ MVN ?= ./mvnw -B $(if $(CI),-ntp,)
 JAR := target/quarkus-app/quarkus-run.jar
 SOURCES := pom.xml $(shell find src/main src/test/java/org/revops/devrun -type f 2>/dev/null)
 
-.PHONY: run test build openapi bench bench-funnel bench-territories bench-leads bench-leads-training bench-forecast bench-batch docker clean
+.PHONY: run test build openapi bench bench-funnel bench-territories bench-leads bench-leads-training bench-forecast bench-batch bench-imports bench-webhooks docker clean
 
 ## run: build if needed, then start the API on :8080 with an embedded PostgreSQL kept in .data/
 run: $(JAR)
@@ -49,6 +49,11 @@ bench-leads-training: $(JAR)
 ## and the raw unnest … ON CONFLICT statement in psql (see bench/README.md)
 bench-batch: $(JAR)
 	bash bench/batch_upsert.sh
+
+## bench-imports: a CSV import of 1M lead rows (half new, half updates) through POST /api/v1/imports: upload and job
+## times, the service's peak memory (see bench/README.md)
+bench-imports: $(JAR)
+	bash bench/imports.sh
 
 ## bench-forecast: forecast roll-ups (workspace, a manager's team) and the CSV export over 1M opportunities, beside the
 ## naive SQL aggregate in psql (see bench/README.md)

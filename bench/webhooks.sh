@@ -15,6 +15,7 @@ WORK=bench/work-webhooks
 DATA=$WORK/data
 source bench/lib.sh
 require_psql_and_build
+command -v jq >/dev/null || install jq
 
 rm -rf "$WORK" && mkdir -p "$DATA"
 echo "Starting the API on :$PORT (embedded PostgreSQL on :$DB_PORT)..."
