@@ -2,6 +2,7 @@ package org.revops.integration.imports;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stores an uploaded CSV file as it streams in: rows are read (and so validated) a chunk at a time on a worker thread
@@ -56,17 +58,27 @@ final class ImportFile {
     }
 
     /** Reads the rest of the file into {@code import_chunks} of import {@code id}, on {@code conn}'s transaction. */
+    /**
+     * Reads and stores the file chunk after chunk. A stream of chunks rather than a recursion: a chunk chained inside
+     * the previous one's continuation would keep every chunk's text reachable until the upload ended (the whole file
+     * in the heap); here a chunk is garbage once stored, and the next is read only then.
+     */
     Uni<Stored> store(SqlClient conn, UUID workspaceId, UUID id) {
-        return store(conn, workspaceId, id, 0, 0);
-    }
-
-    private Uni<Stored> store(SqlClient conn, UUID workspaceId, UUID id, int seq, int rows) {
+        AtomicInteger seq = new AtomicInteger();
+        AtomicInteger rows = new AtomicInteger();
         // each read hops to a worker thread: after a statement the chain continues on the event loop, which must not
         // wait for the client's next bytes
-        return Uni.createFrom().item(this::readChunk).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(chunk -> chunk.rows() == 0 ? Uni.createFrom().item(new Stored(rows, counting.count))
-                        : db.query(conn, INSERT_CHUNK, Tuple.of(workspaceId, id, seq, chunk.rows(), chunk.json()))
-                        .flatMap(done -> store(conn, workspaceId, id, seq + 1, rows + chunk.rows())));
+        return Multi.createBy().repeating()
+                .uni(() -> Uni.createFrom().item(this::readChunk)
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .until(chunk -> chunk.rows() == 0)
+                .onItem().transformToUniAndConcatenate(chunk -> {
+                    rows.addAndGet(chunk.rows());
+                    return db.query(conn, INSERT_CHUNK, Tuple.of(workspaceId, id, seq.getAndIncrement(), chunk.rows(),
+                            chunk.json()));
+                })
+                .collect().last()
+                .map(done -> new Stored(rows.get(), counting.count));
     }
 
     /** The next rows as {@code [[line, cell, …], …]}; none at the end of the file. */
