@@ -58,6 +58,14 @@ public interface WebhookConfig {
     @WithDefault("30")
     int maxAttempts();
 
+    /** How long a delivered or dead delivery (and its attempts) is kept after it ended; a dead one is replayable so long. */
+    @WithDefault("30d")
+    Duration retention();
+
+    /** When ended deliveries past their retention are deleted (Quartz cron, UTC); {@code off} disables. */
+    @WithDefault("0 23 * * * ?")
+    String pruneCron();
+
     /**
      * The SSRF knob: false refuses URLs whose host is a literal loopback, private or link-local address or
      * {@code localhost}. True (the default for now) allows them; URLs pointing at this service are refused either way.
