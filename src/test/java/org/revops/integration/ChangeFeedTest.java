@@ -83,9 +83,11 @@ class ChangeFeedTest extends ApiTest {
         as(ws.adminKey()).delete("/api/v1/leads/" + lead).then().statusCode(204);
         cursor = follow(ws.adminKey(), cursor, null, 3, seen);
 
-        // Nothing new: still a cursor, no data.
-        as(ws.adminKey()).queryParam("since", cursor).get("/api/v1/changes").then().statusCode(200)
-                .body("data", empty()).body("nextCursor", equalTo(cursor));
+        // Nothing new: still a cursor, no data; at the head, which other transactions may have moved on meanwhile,
+        // never back.
+        String again = as(ws.adminKey()).queryParam("since", cursor).get("/api/v1/changes").then().statusCode(200)
+                .body("data", empty()).extract().path("nextCursor");
+        assertFalse(ChangeCursor.decode(again, "since").isBefore(ChangeCursor.decode(cursor, "since")), again);
 
         // Exactly the change log, in its order, each once (the database's own list is the ground truth).
         List<String> expected = logIds(ws.id());
@@ -242,8 +244,11 @@ class ChangeFeedTest extends ApiTest {
         String next = page.getString("data.changes.nextCursor");
         JsonPath rest = as(ws.adminKey()).queryParam("types", "opportunity").get("/api/v1/changes").then()
                 .statusCode(200).extract().jsonPath();
-        assertEquals(rest.getString("nextCursor"), next);
-        assertEquals(rest.getString("data[0].id"), page.getString("data.changes.data[0].id"));
+        assertEquals(rest.getList("data.id"), page.getList("data.changes.data.id"));
+        // a cursor at the head moves with any transaction in the database (background work too), so the two doors'
+        // cursors are compared by what they lead to: GraphQL's, given to REST, has nothing after the deal
+        as(ws.adminKey()).queryParam("types", "opportunity").queryParam("since", next).get("/api/v1/changes").then()
+                .statusCode(200).body("data", empty());
         GraphQLClient.post(ws.adminKey(), "{ changes(types: [\"invoice\"]) { nextCursor } }", null).then()
                 .statusCode(200).body("errors[0].message", containsString("allowed: account, contact, lead"));
     }
