@@ -46,6 +46,10 @@ final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Notified on every request received, so waiting tests wake at once rather than polling. */
+    private final Object arrivals = new Object();
+    /** Released on close: a slow answer holds its request until its delay passed or the test ended. */
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
     private volatile List<String> secrets = List.of();
 
     Receiver() throws IOException {
@@ -60,11 +64,14 @@ final class Receiver implements AutoCloseable {
             String signature = exchange.getRequestHeaders().getFirst("Revops-Signature");
             received.add(new Received(System.nanoTime(), exchange.getRequestHeaders().getFirst("Revops-Delivery-Id"),
                     timestamp, signature, body, JSON.readTree(body), verify(secrets, timestamp, body, signature)));
+            synchronized (arrivals) {
+                arrivals.notifyAll();
+            }
             Answer answer = script.poll();
             int status = answer == null ? 200 : answer.status();
             if (answer != null && answer.delayMillis() > 0) {
                 try {
-                    Thread.sleep(answer.delayMillis());
+                    closing.await(answer.delayMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -135,11 +142,16 @@ final class Receiver implements AutoCloseable {
     /** Waits (bounded) until the requests received satisfy {@code done}; fails with what was received if not. */
     List<Received> await(Predicate<List<Received>> done, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (done.test(received())) {
-                return received();
+        synchronized (arrivals) {
+            for (long left = atMost.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                if (done.test(received())) {
+                    return received();
+                }
+                arrivals.wait(Math.max(1, left / 1_000_000));
             }
-            Thread.sleep(20);
+        }
+        if (done.test(received())) {
+            return received();
         }
         throw new AssertionError("the receiver did not get what was expected within " + atMost + "; got "
                 + received().stream().map(Received::body).toList());
@@ -147,6 +159,7 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }

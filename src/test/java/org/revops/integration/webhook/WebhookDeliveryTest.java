@@ -44,6 +44,9 @@ class WebhookDeliveryTest extends ApiTest {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
+    @jakarta.inject.Inject
+    WebhookDispatcher dispatcher;
+
     private Workspace ws;
     private Receiver receiver;
     private String qualify;
@@ -135,8 +138,12 @@ class WebhookDeliveryTest extends ApiTest {
             }
             late = as(ws.adminKey()).body(Map.of("lastName", "Late", "company", "C", "source", "campaign"))
                     .post("/api/v1/leads").then().statusCode(201).extract().path("id");
-            // Several dispatcher ticks pass with the first transaction open: nothing may be sent meanwhile.
-            Thread.sleep(600);
+            // Dispatcher passes run (here, on top of the timer's) with the first transaction open: the later, committed
+            // lead must not be dispatched ahead of it, so no delivery exists and nothing was sent.
+            for (int pass = 0; pass < 2; pass++) {
+                dispatcher.tick().await().atMost(WAIT);
+            }
+            assertEquals(0, deliveries(hook.getString("id")));
             assertEquals(List.of(), receiver.received());
             conn.commit();
         }
@@ -293,6 +300,19 @@ class WebhookDeliveryTest extends ApiTest {
             Thread.sleep(50);
         }
         throw new AssertionError("delivery " + delivery + " not " + state + ": " + (last == null ? null : last.prettify()));
+    }
+
+    private long deliveries(String subscription) throws SQLException {
+        try (Connection conn = connection();
+             PreparedStatement st = conn.prepareStatement(
+                     "SELECT count(*) FROM webhook_deliveries WHERE workspace_id = ? AND subscription_id = ?")) {
+            st.setObject(1, ws.id());
+            st.setObject(2, UUID.fromString(subscription));
+            try (java.sql.ResultSet rows = st.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     private Connection connection() throws SQLException {
