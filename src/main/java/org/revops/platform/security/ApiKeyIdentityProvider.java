@@ -22,6 +22,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
     static final String CALLER = "revops.caller";
     /** The key's {@link ApiScope}s; absent for a key with every right of its role. See {@link KeyScopeCheck}. */
     static final String SCOPES = "revops.scopes";
+    /** A bearer JWT's subject claim, set instead of {@link #KEY_ID} when a token, not a key, authenticated. */
+    public static final String TOKEN_SUBJECT = "revops.token-subject";
     /** The key's id, for its rate limit. */
     public static final String KEY_ID = "revops.key-id";
     /** The key's own requests per minute; absent for the service default. See the rate-limit gate. */
