@@ -29,8 +29,15 @@ public class DatabaseResource implements QuarkusTestResourceLifecycleManager {
         return config("postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "");
     }
 
+    /**
+     * The platform-admin credential of this run: random, so no such secret lives in the repository; tests read it
+     * back from the configuration ({@code revops.platform.admin-token}).
+     */
+    private static final String PLATFORM_ADMIN_TOKEN = "rp_test_" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
+
     private static Map<String, String> config(String url, String user, String password) {
         return Map.of(
+                "revops.platform.admin-token", PLATFORM_ADMIN_TOKEN,
                 "quarkus.datasource.jdbc.url", "jdbc:" + url,
                 "quarkus.datasource.reactive.url", url,
                 "quarkus.datasource.username", user,

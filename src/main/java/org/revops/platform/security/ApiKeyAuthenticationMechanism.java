@@ -18,6 +18,11 @@ import java.util.Set;
 /** Reads {@code Authorization: Bearer <api key>} for REST and GraphQL alike, and answers 401 as problem+json. */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+    private final PlatformAdmin platformAdmin;
+
+    public ApiKeyAuthenticationMechanism(PlatformAdmin platformAdmin) {
+        this.platformAdmin = platformAdmin;
+    }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -25,7 +30,11 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
-        return identities.authenticate(new ApiKeyCredential(header.substring(7).trim()));
+        String token = header.substring(7).trim();
+        if (platformAdmin.matches(token)) {
+            return identities.authenticate(new PlatformAdminCredential());
+        }
+        return identities.authenticate(new ApiKeyCredential(token));
     }
 
     @Override
@@ -46,6 +55,6 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(ApiKeyCredential.class);
+        return Set.of(ApiKeyCredential.class, PlatformAdminCredential.class);
     }
 }

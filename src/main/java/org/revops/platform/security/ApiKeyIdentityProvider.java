@@ -24,14 +24,17 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
     static final String SCOPES = "revops.scopes";
     /** A bearer JWT's subject claim, set instead of {@link #KEY_ID} when a token, not a key, authenticated. */
     public static final String TOKEN_SUBJECT = "revops.token-subject";
+    /** Present (the reason, or "") when the caller's workspace is suspended; see SuspendedWorkspaceGate. */
+    public static final String SUSPENDED = "revops.suspended";
     /** The key's id, for its rate limit. */
     public static final String KEY_ID = "revops.key-id";
     /** The key's own requests per minute; absent for the service default. See the rate-limit gate. */
     public static final String RATE_LIMIT = "revops.rate-limit";
 
     private static final String FIND_KEY = """
-            SELECT k.workspace_id, k.id, k.user_id, k.role, k.scopes, k.rate_limit_per_minute
-            FROM api_keys k
+            SELECT k.workspace_id, k.id, k.user_id, k.role, k.scopes, k.rate_limit_per_minute,
+                   w.suspended_at IS NOT NULL AS suspended, w.suspension_reason
+            FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id
             WHERE k.key_hash = $1 AND k.revoked_at IS NULL""";
 
     private final Db db;
@@ -63,6 +66,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
                     Integer rateLimit = row.getInteger("rate_limit_per_minute");
                     if (rateLimit != null) {
                         identity.addAttribute(RATE_LIMIT, rateLimit);
+                    }
+                    if (row.getBoolean("suspended")) {
+                        String reason = row.getString("suspension_reason");
+                        identity.addAttribute(SUSPENDED, reason == null ? "" : reason);
                     }
                     String[] scopes = row.getArrayOfStrings("scopes");
                     if (scopes != null) {

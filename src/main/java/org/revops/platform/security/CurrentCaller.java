@@ -15,6 +15,10 @@ public class CurrentCaller {
 
     public Caller get() {
         Caller caller = identity.getAttribute(ApiKeyIdentityProvider.CALLER);
+        if (caller == null && identity.hasRole(PlatformAdmin.ROLE)) {
+            throw ApiProblem.forbidden("The platform-admin credential manages workspaces (/api/v1/platform/...) only; "
+                    + "call workspace endpoints with a workspace's API key");
+        }
         if (caller == null) {
             throw ApiProblem.unauthenticated("Send a valid API key as 'Authorization: Bearer <key>'");
         }
