@@ -113,8 +113,10 @@ public class OpenApiContract implements OASFilter {
     }
 
     private static void addListParameters(Operation operation, ListSpec spec) {
-        operation.addParameter(query("limit", "Page size, 1-" + ListRequest.MAX_LIMIT + " (default "
-                + ListRequest.DEFAULT_LIMIT + ").", ValueType.INTEGER));
+        Parameter limit = query("limit", "Page size, 1-" + ListRequest.MAX_LIMIT + " (default "
+                + ListRequest.DEFAULT_LIMIT + ").", ValueType.INTEGER);
+        limit.getSchema().minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(ListRequest.MAX_LIMIT));
+        operation.addParameter(limit);
         operation.addParameter(query("cursor", "`nextCursor` of the previous page.", ValueType.TEXT));
         operation.addParameter(query("sort", "Comma-separated fields, `-` for descending. Fields: "
                 + String.join(", ", spec.sorts().keySet()) + ". Default: " + String.join(",", spec.defaultSort())

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,7 +59,8 @@ public class ChangeFeedResource {
             @Parameter(description = "Resource types, comma-separated or repeated: account, contact, lead, "
                     + "opportunity. Default: all.", example = "opportunity,lead")
             @QueryParam("types") String types,
-            @Parameter(description = "At most this many changes (1-1000, default 100)")
+            @Parameter(description = "At most this many changes (1-1000, default 100)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
             @QueryParam("limit") String limit) {
         QueryParams q = QueryParams.of(uri, "since", "types", "limit");
         String from = q.text("since");

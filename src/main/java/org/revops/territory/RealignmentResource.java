@@ -5,11 +5,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import org.revops.platform.rest.QueryParams;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -62,9 +63,11 @@ public class RealignmentResource {
                     + "replaceManual=true. On the active model this changes live territories; on a planning model "
                     + "nothing live changes. Admins and managers.")
     public Uni<Response> run(@PathParam("id") UUID id,
-                             @Parameter(description = "Also replace manual assignments with rule results")
-                             @QueryParam("replaceManual") @DefaultValue("false") boolean replaceManual) {
-        return realignment.run(caller.get(), id, replaceManual).map(JobResource::accepted);
+                             @Parameter(description = "Also replace manual assignments with rule results",
+                                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                             @QueryParam("replaceManual") String replaceManual) {
+        return realignment.run(caller.get(), id, QueryParams.strictBoolean("replaceManual", replaceManual, false))
+                .map(JobResource::accepted);
     }
 
     @POST

@@ -243,7 +243,7 @@ class LeadBatchUpsertTest extends ApiTest {
         assertEquals(List.of("created|", "created|", "error|ownerId: is not a user of this workspace you may assign records to",
                         "error|ownerEmail: names another user than ownerId",
                         "error|territoryId: is not a territory of the active territory model",
-                        "error|employeeCount: cannot be read as Integer: many", "error|shoeSize: unknown field"),
+                        "error|employeeCount: cannot be read as an integer: many", "error|shoeSize: unknown field"),
                 actualResults(answer));
         assertEquals(Map.of("R1", ann.id().toString(), "R2", ann.id().toString()), owners());
     }

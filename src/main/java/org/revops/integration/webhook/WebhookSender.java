@@ -170,9 +170,16 @@ public class WebhookSender {
                 .replaceWithVoid();
     }
 
+    /** What went wrong on the way to the receiver, in words for the subscriber (never a Java class name). */
     private static String describe(Throwable failure) {
+        String kind = failure instanceof java.net.ConnectException ? "connection failed"
+                : failure instanceof java.net.UnknownHostException ? "unknown host"
+                : failure instanceof java.util.concurrent.TimeoutException
+                        || failure instanceof io.netty.handler.timeout.TimeoutException ? "timed out"
+                : failure instanceof javax.net.ssl.SSLException ? "TLS failed"
+                : "network error";
         String message = failure.getMessage();
-        String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        String text = message == null || message.isBlank() ? kind : kind + ": " + message;
         return text.length() > 500 ? text.substring(0, 500) : text;
     }
 

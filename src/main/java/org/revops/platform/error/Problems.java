@@ -72,20 +72,21 @@ public final class Problems {
         if (t instanceof InvalidFormatException ife) {
             String field = path(ife);
             return ApiProblem.badRequest("Field '" + field + "' has the wrong type or format",
-                    List.of(new FieldError(field, "cannot be read as " + ife.getTargetType().getSimpleName()
-                            + ": " + String.valueOf(ife.getValue()))));
+                    List.of(new FieldError(field, "cannot be read as " + apiType(ife.getTargetType())
+                            + ": " + echo(ife.getValue()))));
         }
         if (t instanceof MismatchedInputException mie) {
             String field = path(mie);
-            String expected = mie.getTargetType() == null ? "the expected type" : mie.getTargetType().getSimpleName();
+            String expected = apiType(mie.getTargetType());
             return ApiProblem.badRequest("Field '" + field + "' has the wrong type",
                     List.of(new FieldError(field.isEmpty() ? "body" : field, "expected " + expected)));
         }
         if (t instanceof ValueInstantiationException vie && !path(vie).isEmpty()) {
             // a @JsonCreator refused the value (an unknown Role, say): name the field, not "malformed JSON"
             String field = path(vie);
-            String reason = vie.getCause() != null && vie.getCause().getMessage() != null
-                    ? vie.getCause().getMessage() : "invalid value";
+            // only a refusal the code wrote itself is worth repeating; anything else may name internals
+            String reason = vie.getCause() instanceof IllegalArgumentException refusal && refusal.getMessage() != null
+                    ? refusal.getMessage() : "invalid value";
             return ApiProblem.badRequest("Field '" + field + "' has an invalid value",
                     List.of(new FieldError(field, reason)));
         }
@@ -126,18 +127,64 @@ public final class Problems {
         return name.endsWith("StaleObjectStateException") || name.endsWith("OptimisticLockException");
     }
 
-    /** Constraint names carry the field in them by convention: {@code <table>_<column>_...}. */
+    /**
+     * The database's last word on a write the services did not catch first. Constraint names stay in the log, not
+     * in the answer: they are the schema's internals (the services check the rules a client can act on and name
+     * the field themselves).
+     */
     private static ApiProblem fromDatabase(String code, String constraint) {
+        if (constraint != null) {
+            LOG.debugf("write refused by constraint %s (%s)", constraint, code);
+        }
         return switch (code == null ? "" : code) {
-            case "23505" -> ApiProblem.conflict("A record with the same unique value already exists ("
-                    + constraint + ")");
-            case "23503" -> ApiProblem.conflict("The record is referenced by other records or references a missing one ("
-                    + constraint + ")");
-            case "23514", "23502", "22001", "22003" -> ApiProblem.invalid("body",
-                    "violates a data rule (" + (constraint == null ? code : constraint) + ")");
+            case "23505" -> ApiProblem.conflict("A record with the same unique value already exists");
+            case "23503" -> ApiProblem.conflict("The record is referenced by other records or references a missing one");
+            case "23514", "23502", "22001", "22003" -> ApiProblem.invalid("body", "violates a data rule");
             case "40001", "40P01" -> ApiProblem.conflict("Concurrent change; retry the request");
             default -> null;
         };
+    }
+
+    /** How a Java target type reads in a message to an API client: the JSON notion, never a class name. */
+    static String apiType(Class<?> type) {
+        if (type == null) {
+            return "the expected type";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
+            return "an ISO-8601 timestamp";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type.isEnum()) {
+            return "one of the allowed values";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    /** The client's own value, repeated back short: a megabyte of input is not echoed. */
+    private static String echo(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 100 ? text.substring(0, 100) + "…" : text;
     }
 
     private static String slugFor(int status) {

@@ -86,6 +86,21 @@ public final class QueryParams {
         return all(name, ValueType.TEXT, String.class);
     }
 
+    /**
+     * One boolean parameter read on its own: {@code true} or {@code false}, absent = {@code fallback}, anything else a
+     * 400 (JAX-RS would read "maybe" as false and go on).
+     */
+    public static boolean strictBoolean(String name, String value, boolean fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return (Boolean) ValueType.BOOLEAN.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(name, e.getMessage());
+        }
+    }
+
     /** 400 listing every problem found so far; nothing when the query was fine. */
     public void check() {
         if (!errors.isEmpty()) {

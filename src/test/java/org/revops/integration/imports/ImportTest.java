@@ -131,7 +131,7 @@ class ImportTest extends ApiTest {
                 "6 L5 email: must be a well-formed email address",
                 "7 L6 status: must be one of new|working|nurturing|qualified|disqualified (conversion: POST /api/v1/leads/{id}/convert)",
                 "8 L7 ownerEmail: is not the e-mail of a user of this workspace",
-                "9 L8 employeeCount: cannot be read as Integer: many"), errors(ws.adminKey(), id));
+                "9 L8 employeeCount: cannot be read as an integer: many"), errors(ws.adminKey(), id));
         assertEquals(List.of(
                 "crm|L1|Lovelace|ada@x.example|CTO|new|10|ann|v0",
                 "crm|L2|Babbage|charles@x.example|Chief|working|20|null|v1",
@@ -143,7 +143,7 @@ class ImportTest extends ApiTest {
                 + "6,L5,email,must be a well-formed email address\r\n"
                 + "7,L6,status,must be one of new|working|nurturing|qualified|disqualified (conversion: POST /api/v1/leads/{id}/convert)\r\n"
                 + "8,L7,ownerEmail,is not the e-mail of a user of this workspace\r\n"
-                + "9,L8,employeeCount,cannot be read as Integer: many\r\n", CsvPages.csv(ws.adminKey(), IMPORTS + "/" + id + "/errors"));
+                + "9,L8,employeeCount,cannot be read as an integer: many\r\n", CsvPages.csv(ws.adminKey(), IMPORTS + "/" + id + "/errors"));
         // paged by line
         as(ws.adminKey()).get(IMPORTS + "/" + id + "/errors?limit=3").then().statusCode(200)
                 .body("data.line", equalTo(List.of(6, 7, 8))).body("nextCursor", org.hamcrest.Matchers.notNullValue());
