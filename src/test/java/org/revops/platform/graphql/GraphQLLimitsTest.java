@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -49,6 +50,21 @@ class GraphQLLimitsTest extends ApiTest {
                 .body("data", nullValue())
                 .body("errors.message", hasItem(containsString("maximum query complexity exceeded")))
                 .body("errors.message", hasItem(containsString("> 1000")));
+    }
+
+    @Test
+    void malformedGraphQLRequestsAreRefusedWithoutRunningAnything() {
+        Workspace ws = newWorkspace("GraphQL malformed");
+        for (String body : java.util.List.of("{\"query\":", "nul", "[]", "{\"query\": 5}", "{\"variables\": {}}",
+                "{\"query\": \"{ workspace { name }\"}", "{\"query\": \"{ noSuchField }\"}",
+                "{\"query\": \"mutation { createAccount(input: {name: 5}) { account { id } } }\"}",
+                "{\"query\": \"query($n: Int) { workspace { name } }\", \"variables\": {\"n\": \"x\"}}")) {
+            // GraphQL's own convention: request errors come as `errors` with no `data` (no 5xx, nothing run)
+            as(ws.adminKey()).body(body).post("/graphql").then().statusCode(200)
+                    .body("data", nullValue()).body("errors.size()", org.hamcrest.Matchers.greaterThan(0))
+                    .body(not(containsString("Exception:"))).body(not(containsString("at org.")));
+        }
+        as(ws.adminKey()).get("/api/v1/accounts").then().statusCode(200).body("data", org.hamcrest.Matchers.hasSize(0));
     }
 
     @Test
