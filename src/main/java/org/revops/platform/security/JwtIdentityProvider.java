@@ -69,7 +69,8 @@ public class JwtIdentityProvider implements IdentityProvider<JwtCredential> {
     private JsonWebToken verify(String token) {
         try {
             return parser.parse(token);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
+            // whatever is wrong with it (form, keys, claims), a token that does not verify is a 401, never a 500
             throw new AuthenticationFailedException("invalid or expired token");
         }
     }

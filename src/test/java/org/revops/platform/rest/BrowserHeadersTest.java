@@ -51,7 +51,7 @@ class BrowserHeadersTest extends ApiTest {
     @Test
     void anyOtherOriginGetsNoCrossOriginAccess() {
         Workspace ws = newWorkspace("CORS refused");
-        preflight("https://evil.example").then()
+        securityHeaders(preflight("https://evil.example").then().statusCode(403))
                 .header("Access-Control-Allow-Origin", nullValue());
         as(ws.adminKey()).header("Origin", "https://evil.example").get("/api/v1/accounts").then()
                 .statusCode(403)
