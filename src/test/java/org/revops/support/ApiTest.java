@@ -14,6 +14,7 @@ import java.util.UUID;
 
 /** Base of the HTTP tests: one shared database, and helpers that build a fresh workspace per test class. */
 @WithTestResource(value = DatabaseResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtKeys.class, scope = TestResourceScope.GLOBAL)
 public abstract class ApiTest {
 
     @Inject

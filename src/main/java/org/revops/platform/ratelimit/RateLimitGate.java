@@ -24,6 +24,8 @@ import java.util.UUID;
  * its limit, and otherwise lets the request through with the {@code RateLimit-*} headers of the IETF draft
  * (draft-ietf-httpapi-ratelimit-headers): limit, remaining and seconds to the reset, plus the policy. Before the
  * idempotency routes, so a replayed request counts as a request. Unauthenticated requests are not counted here.
+ * Requests with a bearer JWT count per user (all of a user's tokens share one window, under the service default):
+ * the user id stands in for the key id, and ids are UUIDs, so the two never share a window.
  */
 @ApplicationScoped
 public class RateLimitGate {
@@ -50,19 +52,22 @@ public class RateLimitGate {
     private void handle(RoutingContext ctx) {
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         Caller caller = CurrentCaller.of(identity);
-        UUID keyId = identity == null ? null : identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
-        if (caller == null || keyId == null) {
+        UUID keyId = caller == null ? null : windowOf(identity, caller);
+        if (keyId == null) {
             ctx.next();
             return;
         }
         Integer own = identity.getAttribute(ApiKeyIdentityProvider.RATE_LIMIT);
         int limit = own != null ? own : config.defaultPerMinute();
+        boolean byToken = identity.getAttribute(ApiKeyIdentityProvider.KEY_ID) == null;
         RateWindows.Admission admission = windows.admit(caller.workspaceId(), keyId, limit, clock.instant());
         HttpServerResponse response = ctx.response();
         if (!admission.admitted()) {
             headers(response, admission);
-            ApiProblem problem = new ApiProblem(429, "rate-limited", "Too many requests",
-                    "This API key may make " + limit + " requests per minute; retry after " + admission.resetSeconds()
+            ApiProblem problem = new ApiProblem(429, "rate-limited", "Too many requests", byToken
+                    ? "This user's tokens may make " + limit + " requests per minute together; retry after "
+                            + admission.resetSeconds() + " seconds."
+                    : "This API key may make " + limit + " requests per minute; retry after " + admission.resetSeconds()
                             + " seconds. An admin can raise the key's limit (PATCH /api/v1/api-keys/{id}, "
                             + "rateLimitPerMinute).", null);
             response.setStatusCode(429)
@@ -74,6 +79,15 @@ public class RateLimitGate {
         // set when the response is written: a handler further on may reset headers it did not set itself
         ctx.addHeadersEndHandler(ignored -> headers(response, admission));
         ctx.next();
+    }
+
+    /** The key's window, or the user's for a token; null when neither authenticated the request. */
+    private static UUID windowOf(SecurityIdentity identity, Caller caller) {
+        UUID keyId = identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
+        if (keyId != null) {
+            return keyId;
+        }
+        return identity.getAttribute(ApiKeyIdentityProvider.TOKEN_SUBJECT) != null ? caller.userId() : null;
     }
 
     private static void headers(HttpServerResponse response, RateWindows.Admission admission) {

@@ -117,6 +117,12 @@ class PlatformProvisioningTest extends ApiTest {
         as(suspended.adminKey()).body(Map.of("name", "Acme")).post("/api/v1/accounts").then().statusCode(403);
         GraphQLClient.post(suspended.adminKey(), "{ workspace { name } }", null).then().statusCode(403);
         as(bystander.adminKey()).get("/api/v1/workspace").then().statusCode(200);
+        // a front end's token for the suspended workspace is refused the same way
+        org.revops.support.Tokens.bearer(org.revops.support.Tokens.valid(suspended.id(), suspended.adminId()))
+                .get("/api/v1/workspace").then().statusCode(403)
+                .body("type", equalTo("https://revops.dev/problems/workspace-suspended"));
+        org.revops.support.Tokens.bearer(org.revops.support.Tokens.valid(bystander.id(), bystander.adminId()))
+                .get("/api/v1/workspace").then().statusCode(200);
 
         as(platformToken()).queryParam("status", "suspended").queryParam("limit", 500).get(PLATFORM).then()
                 .statusCode(200).body("data.id", hasItem(suspended.id().toString()))
@@ -125,6 +131,8 @@ class PlatformProvisioningTest extends ApiTest {
         as(platformToken()).post(PLATFORM + "/" + suspended.id() + "/resume").then().statusCode(200)
                 .body("status", equalTo("active")).body("suspensionReason", nullValue());
         as(suspended.adminKey()).get("/api/v1/workspace").then().statusCode(200);
+        org.revops.support.Tokens.bearer(org.revops.support.Tokens.valid(suspended.id(), suspended.adminId()))
+                .get("/api/v1/workspace").then().statusCode(200);
         as(suspended.adminKey()).get("/api/v1/accounts").then().statusCode(200).body("data", hasSize(0));
     }
 
