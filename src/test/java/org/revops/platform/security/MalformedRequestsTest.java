@@ -83,6 +83,78 @@ class MalformedRequestsTest extends ApiTest {
         assertEquals(before, fingerprint(workspace), "malformed requests changed the workspace's data");
     }
 
+    /**
+     * Every operation on a record, called with another workspace's key on this workspace's real ids, answers exactly
+     * as it does for ids that exist nowhere (status and body alike), and changes nothing here.
+     */
+    @Test
+    void anotherWorkspacesRecordsLookExactlyLikeMissingOnes() throws Exception {
+        String key = seeder.seed(new DemoDataGenerator.Sizes(8, 24, 1, 60)).await().atMost(Duration.ofSeconds(120));
+        UUID workspace = UUID.fromString(as(key).get("/api/v1/workspace").then().statusCode(200)
+                .extract().path("id"));
+        String outsider = newWorkspace("Outsider").adminKey();
+        JsonNode contract = MalformedRequests.json().readTree(RestAssured.given().queryParam("format", "json")
+                .get("/q/openapi").then().statusCode(200).extract().asString());
+        Map<String, String> before = fingerprint(workspace);
+
+        List<String> differences = new ArrayList<>();
+        int compared = 0;
+        var paths = contract.get("paths").fields();
+        while (paths.hasNext()) {
+            var path = paths.next();
+            String template = path.getKey();
+            if (!template.contains("{") || template.startsWith("/api/v1/platform")) {
+                continue;
+            }
+            String real = resolve(key, template);
+            String missing = template.replaceAll("\\{[^}]+}", "00000000-0000-4000-8000-00000000dead");
+            if (real.equals(missing)) {
+                continue;
+            }
+            var operations = path.getValue().fields();
+            while (operations.hasNext()) {
+                var operation = operations.next();
+                String method = operation.getKey().toUpperCase();
+                if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                    continue;
+                }
+                boolean hasBody = operation.getValue().has("requestBody");
+                Response foreign = crossCall(outsider, method, real, hasBody);
+                Response nowhere = crossCall(outsider, method, missing, hasBody);
+                compared++;
+                String foreignBody = foreign.asString().replace(real, "<path>");
+                String nowhereBody = nowhere.asString().replace(missing, "<path>");
+                if (foreign.statusCode() != nowhere.statusCode() || foreign.statusCode() < 400
+                        || !normalise(foreignBody, real).equals(normalise(nowhereBody, missing))) {
+                    differences.add(method + " " + template + ": " + foreign.statusCode() + " " + abbreviate(foreignBody)
+                            + " vs " + nowhere.statusCode() + " " + abbreviate(nowhereBody));
+                }
+            }
+        }
+        assertTrue(compared >= 50, "only " + compared + " operations compared");
+        assertEquals(List.of(), differences, differences.size() + " of " + compared + " operations told them apart");
+        assertEquals(before, fingerprint(workspace), "another workspace's calls changed this one's data");
+    }
+
+    private static Response crossCall(String key, String method, String path, boolean hasBody) {
+        RequestSpecification request = as(key);
+        if (hasBody) {
+            request.body("{}");
+        }
+        return request.request(method, path);
+    }
+
+    /** The ids of the path itself may appear in a message; they are the caller's own input, not a leak. */
+    private static String normalise(String body, String path) {
+        String normalised = body;
+        for (String segment : path.split("/")) {
+            if (segment.length() == 36) {
+                normalised = normalised.replace(segment, "<id>");
+            }
+        }
+        return normalised;
+    }
+
     private Response send(String key, MalformedRequests.Probe probe) {
         RequestSpecification request = RestAssured.given().urlEncodingEnabled(false)
                 .config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
