@@ -1,5 +1,6 @@
 package org.revops.account;
 
+import org.revops.platform.audit.AuditedTransaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -93,7 +94,7 @@ public class ContactService {
         caller.requireWrite();
         mergePatch.validate(input);
         return requireEditableAccount(caller, input.accountId())
-                .flatMap(ok -> Panache.withTransaction(() -> persistNew(caller, input)))
+                .flatMap(ok -> AuditedTransaction.withTransaction(() -> persistNew(caller, input)))
                 .flatMap(id -> get(caller, id));
     }
 
@@ -113,7 +114,7 @@ public class ContactService {
     public Uni<ContactView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
         caller.requireWrite();
         return get(caller, id).flatMap(current -> requireEditableAccount(caller, current.accountId()))
-                .flatMap(ok -> Panache.withTransaction(() -> Records.load(Contact.class, caller, id, "Contact")
+                .flatMap(ok -> AuditedTransaction.withTransaction(() -> Records.load(Contact.class, caller, id, "Contact")
                         .flatMap(contact -> {
                             Versions.check(expectedVersion, contact.version);
                             ContactInput merged = mergePatch.apply(toInput(contact), patch, ContactInput.class).value();
@@ -130,7 +131,7 @@ public class ContactService {
     public Uni<Void> delete(Caller caller, UUID id, Long expectedVersion) {
         caller.requireWrite();
         return get(caller, id).flatMap(current -> requireEditableAccount(caller, current.accountId()))
-                .flatMap(ok -> Panache.withTransaction(() -> Records.load(Contact.class, caller, id, "Contact")
+                .flatMap(ok -> AuditedTransaction.withTransaction(() -> Records.load(Contact.class, caller, id, "Contact")
                         .flatMap(contact -> {
                             Versions.check(expectedVersion, contact.version);
                             return contact.delete().call(() -> Panache.getSession().flatMap(s -> s.flush()));

@@ -1,5 +1,6 @@
 package org.revops.lead;
 
+import org.revops.platform.audit.AuditedTransaction;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -105,7 +106,7 @@ public class ConversionService {
                     refuseClosed(lead.status());
                     return plan(caller, lead, in);
                 })
-                .flatMap(plan -> Panache.withTransaction(() -> write(caller, plan))
+                .flatMap(plan -> AuditedTransaction.withTransaction(() -> write(caller, plan))
                         .flatMap(done -> view(caller, plan)));
     }
 

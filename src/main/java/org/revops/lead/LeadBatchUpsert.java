@@ -1,5 +1,6 @@
 package org.revops.lead;
 
+import org.revops.platform.audit.AuditedTransaction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -165,7 +166,7 @@ public class LeadBatchUpsert extends BatchUpsert<LeadInput, Lead, LeadBatchUpser
      */
     @Override
     protected Uni<Void> afterCommit(Caller caller, List<UUID> hot) {
-        return Panache.withTransaction(() -> routing.route(caller.workspaceId(), hot, 0, "grade", caller.userId()))
+        return AuditedTransaction.withTransaction(() -> routing.route(caller.workspaceId(), hot, 0, "grade", caller.userId()))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warn("Routing " + hot.size() + " batch-upserted leads whose grade became A or B failed", failure);

@@ -1,5 +1,6 @@
 package org.revops.lead;
 
+import org.revops.platform.audit.AuditedTransaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -144,7 +145,7 @@ public class LeadService {
         return checkOwner(caller, ownerId, null)
                 .flatMap(ok -> checkRules(caller, input))
                 .flatMap(ok -> workspaces.currency(caller))
-                .flatMap(defaultCurrency -> Panache.withTransaction(() -> {
+                .flatMap(defaultCurrency -> AuditedTransaction.withTransaction(() -> {
                     Lead lead = new Lead();
                     lead.id = UUID.randomUUID();
                     lead.workspaceId = caller.workspaceId();
@@ -164,7 +165,7 @@ public class LeadService {
     public Uni<LeadView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
         caller.requireWrite();
         return get(caller, id).flatMap(current -> mayEdit(caller, current))
-                .flatMap(current -> Panache.withTransaction(() -> Records.load(Lead.class, caller, id, "Lead")
+                .flatMap(current -> AuditedTransaction.withTransaction(() -> Records.load(Lead.class, caller, id, "Lead")
                         .flatMap(lead -> {
                             Versions.check(expectedVersion, lead.version);
                             refuseConverted(lead.status);
@@ -199,7 +200,7 @@ public class LeadService {
         if (!change.gradeBecameAOrB() || written.ownerId() != null) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> routing.route(caller.workspaceId(), List.of(change.leadId()), 0, "grade",
+        return AuditedTransaction.withTransaction(() -> routing.route(caller.workspaceId(), List.of(change.leadId()), 0, "grade",
                         caller.userId()))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
@@ -212,7 +213,7 @@ public class LeadService {
     public Uni<Void> delete(Caller caller, UUID id, Long expectedVersion) {
         caller.requireWrite();
         return get(caller, id).flatMap(current -> mayEdit(caller, current))
-                .flatMap(current -> Panache.withTransaction(() -> Records.load(Lead.class, caller, id, "Lead")
+                .flatMap(current -> AuditedTransaction.withTransaction(() -> Records.load(Lead.class, caller, id, "Lead")
                         .flatMap(lead -> {
                             Versions.check(expectedVersion, lead.version);
                             refuseConverted(lead.status);

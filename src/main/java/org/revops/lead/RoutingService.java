@@ -1,5 +1,6 @@
 package org.revops.lead;
 
+import org.revops.platform.audit.AuditedTransaction;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -87,7 +88,7 @@ public class RoutingService {
         requireRouter(caller);
         return leads.get(caller, leadId).flatMap(lead -> {
             refuseUnroutable(lead.ownerId(), lead.status());
-            return Panache.withTransaction(() -> routing.route(caller.workspaceId(), List.of(leadId), 0, "request",
+            return AuditedTransaction.withTransaction(() -> routing.route(caller.workspaceId(), List.of(leadId), 0, "request",
                     caller.userId()));
         }).map(outcome -> {
             if (outcome.decisions().isEmpty()) {
@@ -109,7 +110,7 @@ public class RoutingService {
             throw ApiProblem.invalid("limit", "applies to the queue: leave it out when listing leadIds");
         }
         int limit = in.limit() != null ? in.limit() : DEFAULT_BATCH;
-        return Panache.withTransaction(() -> routing.route(caller.workspaceId(), in.leadIds(), limit, "batch",
+        return AuditedTransaction.withTransaction(() -> routing.route(caller.workspaceId(), in.leadIds(), limit, "batch",
                         caller.userId()))
                 .flatMap(outcome -> db.query("SELECT count(*) FROM leads l WHERE l.workspace_id = $1 AND " + QUEUED,
                                 Tuple.of(caller.workspaceId()))

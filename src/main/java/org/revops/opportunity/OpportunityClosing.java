@@ -1,5 +1,6 @@
 package org.revops.opportunity;
 
+import org.revops.platform.audit.AuditedTransaction;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -100,7 +101,7 @@ public class OpportunityClosing {
      */
     private Uni<Void> move(Caller caller, OpportunityView current, Long expectedVersion, StageFacts stage,
                            String action, Consumer<Opportunity> settle) {
-        return Panache.withTransaction(() -> Records.load(Opportunity.class, caller, current.id(), "Opportunity")
+        return AuditedTransaction.withTransaction(() -> Records.load(Opportunity.class, caller, current.id(), "Opportunity")
                 .flatMap(deal -> {
                     Versions.check(expectedVersion, deal.version);
                     OpportunityService.unchangedSinceRead(deal, current);

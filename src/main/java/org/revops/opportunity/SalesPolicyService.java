@@ -1,5 +1,6 @@
 package org.revops.opportunity;
 
+import org.revops.platform.audit.AuditedTransaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -56,7 +57,7 @@ public class SalesPolicyService {
      */
     public Uni<SalesPolicyView> update(Caller caller, Long expectedVersion, JsonNode patch) {
         caller.requireAdmin();
-        return Panache.withTransaction(() -> Panache.getSession()
+        return AuditedTransaction.withTransaction(() -> Panache.getSession()
                         .flatMap(session -> session.find(SalesPolicy.class, caller.workspaceId()))
                         .onItem().ifNull().failWith(() -> ApiProblem.notFound("Sales policy"))
                         .map(policy -> {
