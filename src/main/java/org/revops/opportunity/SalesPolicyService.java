@@ -1,6 +1,5 @@
 package org.revops.opportunity;
 
-import org.revops.platform.audit.AuditedTransaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.opportunity.SalesPolicyDtos.CadenceDays;
 import org.revops.opportunity.SalesPolicyDtos.SalesPolicyInput;
 import org.revops.opportunity.SalesPolicyDtos.SalesPolicyView;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.error.FieldError;
@@ -57,7 +57,7 @@ public class SalesPolicyService {
      */
     public Uni<SalesPolicyView> update(Caller caller, Long expectedVersion, JsonNode patch) {
         caller.requireAdmin();
-        return AuditedTransaction.withTransaction(() -> Panache.getSession()
+        return Audited.transaction(() -> Panache.getSession()
                         .flatMap(session -> session.find(SalesPolicy.class, caller.workspaceId()))
                         .onItem().ifNull().failWith(() -> ApiProblem.notFound("Sales policy"))
                         .map(policy -> {

@@ -1,12 +1,12 @@
 package org.revops.team;
 
-import org.revops.platform.audit.AuditedTransaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.paging.ListQuery;
@@ -75,7 +75,7 @@ public class UserService {
     public Uni<UserView> create(Caller caller, UserInput input) {
         caller.requireAdmin();
         mergePatch.validate(input);
-        return AuditedTransaction.withTransaction(() -> requireManager(caller, null, input.managerId()).flatMap(ok -> {
+        return Audited.transaction(() -> requireManager(caller, null, input.managerId()).flatMap(ok -> {
                     User user = new User();
                     user.id = UUID.randomUUID();
                     user.workspaceId = caller.workspaceId();
@@ -88,7 +88,7 @@ public class UserService {
 
     public Uni<UserView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
         caller.requireAdmin();
-        return AuditedTransaction.withTransaction(() -> Records.load(User.class, caller, id, "User").flatMap(user -> {
+        return Audited.transaction(() -> Records.load(User.class, caller, id, "User").flatMap(user -> {
                     Versions.check(expectedVersion, user.version);
                     UserInput merged = mergePatch.apply(toInput(user), patch, UserInput.class).value();
                     return requireManager(caller, user.id, merged.managerId()).map(ok -> {
@@ -104,7 +104,7 @@ public class UserService {
         if (id.equals(caller.userId())) {
             throw ApiProblem.conflict("You cannot delete your own user");
         }
-        return AuditedTransaction.withTransaction(() -> Records.load(User.class, caller, id, "User").flatMap(user -> {
+        return Audited.transaction(() -> Records.load(User.class, caller, id, "User").flatMap(user -> {
             Versions.check(expectedVersion, user.version);
             return user.delete().call(() -> Panache.getSession().flatMap(s -> s.flush()));
         }));

@@ -12,14 +12,14 @@ import java.util.function.Supplier;
  * ({@link AuditContext#current()}) into the transaction-local setting {@code revops.actor}. The statement goes to the
  * connection directly, not through {@code Db}, so statement budgets count only the work itself.
  */
-public final class AuditedTransaction {
+public final class Audited {
     static final String SET_ACTOR = "SELECT set_config('revops.actor', $1, true)";
 
-    private AuditedTransaction() {
+    private Audited() {
     }
 
     /** {@code Panache.withTransaction} whose writes are recorded as the current actor's. */
-    public static <T> Uni<T> withTransaction(Supplier<Uni<T>> work) {
+    public static <T> Uni<T> transaction(Supplier<Uni<T>> work) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(SET_ACTOR.replace("$1", "?1"))
                         .setParameter(1, AuditContext.current().toJson()).getSingleResult())
