@@ -12,6 +12,8 @@ import org.revops.platform.db.Db;
 import org.revops.support.ApiTest;
 import org.revops.support.GraphQLClient;
 import org.revops.support.Jobs;
+import org.revops.territory.TerritoryMap;
+import org.revops.territory.TerritoryScenario;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -188,6 +190,36 @@ class AuditLogTest extends ApiTest {
         Map<String, Object> scored = leadEvents.get(leadEvents.size() - 1);
         assertEquals("update", scored.get("action"), leadEvents::toString);
         assertEquals(jobId, scored.get("actorJobId"));
+    }
+
+    @Test
+    void territoryActivationJobWritesAsTheJobOfItsRequester() {
+        String account = as(ws.adminKey()).body(Map.of("name", "Berlin GmbH", "country", "DE", "region", "EMEA",
+                "industry", "Retail", "employeeCount", 50)).post("/api/v1/accounts").then().statusCode(201)
+                .extract().path("id");
+        TerritoryMap map = TerritoryScenario.model(ws.adminKey(), "FY27");
+        String requestId = requestId();
+        Response accepted = as(ws.adminKey()).header("X-Request-Id", requestId).header("User-Agent", "audit-test/1.0")
+                .post(map.path("/activate"));
+        accepted.then().statusCode(202);
+        String jobId = accepted.path("id");
+        assertEquals("succeeded", Jobs.await(ws.adminKey(), jobId).getString("state"));
+
+        List<Map<String, Object>> activated = eventsOf(map.modelId);
+        Map<String, Object> switched = activated.get(activated.size() - 1);
+        assertEquals("update", switched.get("action"), activated::toString);
+        assertEquals("territory_model", switched.get("resourceType"));
+        assertEquals("job", switched.get("actorKind"));
+        assertEquals(jobId, switched.get("actorJobId"));
+        assertEquals(requestId, switched.get("requestId"));
+
+        List<Map<String, Object>> assigned = as(ws.adminKey()).queryParam("resourceType", "territory_assignment")
+                .queryParam("resourceId", account).get(EVENTS).then().statusCode(200).extract().jsonPath()
+                .getList("data");
+        assertEquals(1, assigned.size(), assigned::toString);
+        assertEquals("create", assigned.get(0).get("action"));
+        assertEquals(jobId, assigned.get(0).get("actorJobId"));
+        assertEquals(Map.of("modelId", map.modelId, "accountId", account), assigned.get(0).get("recordKey"));
     }
 
     @Test
