@@ -31,7 +31,8 @@ public class AuditResource {
     @Operation(operationId = "listAuditEvents", summary = "List audit events",
             description = "Admins only. Newest first: one event per created, updated or deleted record (REST, GraphQL, "
                     + "batch, imports and other jobs alike), with the acting user, the API key or token, the client's "
-                    + "address and user agent and the request id. Kept for `revops.audit.retention` (default 365 days).")
+                    + "address and user agent and the request id. Kept for `revops.audit.retention` "
+                    + "(default 365 days).")
     public Uni<Page<AuditEvent>> list(@Context UriInfo uri) {
         return audit.list(caller.get(), ListRequest.fromQuery(uri.getQueryParameters())).map(Page::of);
     }

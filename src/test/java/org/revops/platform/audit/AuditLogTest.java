@@ -101,7 +101,8 @@ class AuditLogTest extends ApiTest {
     @Test
     void graphQLMutationNamesTheCaller() {
         String requestId = requestId();
-        JsonPath data = GraphQLClient.ok(ws.adminKey(), "mutation($input: AccountInput!) { createAccount(input: $input) "
+        JsonPath data = GraphQLClient.ok(ws.adminKey(), "mutation($input: AccountInput!) { "
+                + "createAccount(input: $input) "
                 + "{ account { id } userErrors { field message } } }", Map.of("input", Map.of("name", "Via GraphQL")));
         String id = data.getString("data.createAccount.account.id");
         List<Map<String, Object>> events = eventsOf(id);
