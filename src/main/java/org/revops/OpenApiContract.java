@@ -55,7 +55,7 @@ public class OpenApiContract implements OASFilter {
                     org.revops.lead.scoring.ScoringModelService.LIST, org.revops.lead.scoring.LeadScoreHistory.LIST,
                     org.revops.forecast.QuotaService.LIST, org.revops.forecast.ExchangeRateService.LIST,
                     org.revops.forecast.ForecastAdjustmentService.LIST,
-                    org.revops.forecast.ForecastSubmissionService.LIST,
+                    org.revops.forecast.ForecastSubmissionService.LIST, org.revops.platform.audit.AuditService.LIST,
                     org.revops.platform.workspace.PlatformWorkspaces.LIST)
             .collect(Collectors.toMap(ListSpec::operationId, Function.identity()));
 

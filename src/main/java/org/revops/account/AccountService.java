@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.account.AccountDtos.AccountInput;
 import org.revops.account.AccountDtos.AccountView;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.paging.ListQuery;
 import org.revops.platform.paging.ListRequest;
@@ -127,7 +128,7 @@ public class AccountService {
         UUID ownerId = input.ownerId() != null ? input.ownerId() : caller.userId();
         return visibility.checkNewOwner(caller, ownerId)
                 .flatMap(ok -> workspaces.currency(caller))
-                .flatMap(defaultCurrency -> Panache.withTransaction(
+                .flatMap(defaultCurrency -> Audited.transaction(
                         () -> persistNew(caller, input, ownerId, defaultCurrency)))
                 .flatMap(id -> get(caller, id));
     }
@@ -150,7 +151,7 @@ public class AccountService {
     public Uni<AccountView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
         caller.requireWrite();
         return get(caller, id).flatMap(current -> visibility.checkMayEdit(caller, current.ownerId()))
-                .flatMap(ok -> Panache.withTransaction(() -> Records.load(Account.class, caller, id, "Account")
+                .flatMap(ok -> Audited.transaction(() -> Records.load(Account.class, caller, id, "Account")
                         .flatMap(account -> {
                             Versions.check(expectedVersion, account.version);
                             AccountInput merged = mergePatch.apply(toInput(account), patch, AccountInput.class).value();
@@ -169,7 +170,7 @@ public class AccountService {
     public Uni<Void> delete(Caller caller, UUID id, Long expectedVersion) {
         caller.requireWrite();
         return get(caller, id).flatMap(current -> visibility.checkMayEdit(caller, current.ownerId()))
-                .flatMap(ok -> Panache.withTransaction(() -> Records.load(Account.class, caller, id, "Account")
+                .flatMap(ok -> Audited.transaction(() -> Records.load(Account.class, caller, id, "Account")
                         .flatMap(account -> {
                             Versions.check(expectedVersion, account.version);
                             return account.delete().call(() -> Panache.getSession().flatMap(s -> s.flush()));

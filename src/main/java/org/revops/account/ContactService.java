@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.account.AccountDtos.ContactInput;
 import org.revops.account.AccountDtos.ContactView;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.paging.ListQuery;
@@ -93,7 +94,7 @@ public class ContactService {
         caller.requireWrite();
         mergePatch.validate(input);
         return requireEditableAccount(caller, input.accountId())
-                .flatMap(ok -> Panache.withTransaction(() -> persistNew(caller, input)))
+                .flatMap(ok -> Audited.transaction(() -> persistNew(caller, input)))
                 .flatMap(id -> get(caller, id));
     }
 
@@ -113,7 +114,7 @@ public class ContactService {
     public Uni<ContactView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
         caller.requireWrite();
         return get(caller, id).flatMap(current -> requireEditableAccount(caller, current.accountId()))
-                .flatMap(ok -> Panache.withTransaction(() -> Records.load(Contact.class, caller, id, "Contact")
+                .flatMap(ok -> Audited.transaction(() -> Records.load(Contact.class, caller, id, "Contact")
                         .flatMap(contact -> {
                             Versions.check(expectedVersion, contact.version);
                             ContactInput merged = mergePatch.apply(toInput(contact), patch, ContactInput.class).value();
@@ -130,7 +131,7 @@ public class ContactService {
     public Uni<Void> delete(Caller caller, UUID id, Long expectedVersion) {
         caller.requireWrite();
         return get(caller, id).flatMap(current -> requireEditableAccount(caller, current.accountId()))
-                .flatMap(ok -> Panache.withTransaction(() -> Records.load(Contact.class, caller, id, "Contact")
+                .flatMap(ok -> Audited.transaction(() -> Records.load(Contact.class, caller, id, "Contact")
                         .flatMap(contact -> {
                             Versions.check(expectedVersion, contact.version);
                             return contact.delete().call(() -> Panache.getSession().flatMap(s -> s.flush()));

@@ -11,6 +11,7 @@ import org.revops.forecast.ExchangeRateDtos.ExchangeRateInput;
 import org.revops.forecast.ExchangeRateDtos.ExchangeRateUpsertView;
 import org.revops.forecast.ExchangeRateDtos.ExchangeRateView;
 import org.revops.forecast.ExchangeRateDtos.ExchangeRateWrite;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.error.FieldError;
@@ -133,7 +134,7 @@ public class ExchangeRateService {
                         throw ApiProblem.conflict("effectiveDate", input.currency() + " already has a rate on "
                                 + input.effectiveDate() + ": PATCH that one, or PUT the batch to replace it");
                     }
-                    return Panache.withTransaction(() -> {
+                    return Audited.transaction(() -> {
                         ExchangeRate rate = new ExchangeRate();
                         rate.id = UUID.randomUUID();
                         rate.workspaceId = caller.workspaceId();
@@ -154,7 +155,7 @@ public class ExchangeRateService {
      */
     public Uni<ExchangeRateView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
         caller.requireAdmin();
-        return Panache.withTransaction(() -> Records.load(ExchangeRate.class, caller, id, "Exchange rate")
+        return Audited.transaction(() -> Records.load(ExchangeRate.class, caller, id, "Exchange rate")
                         .map(rate -> {
                             Versions.check(expectedVersion, rate.version);
                             ExchangeRateInput merged = mergePatch.apply(new ExchangeRateInput(rate.currency,
@@ -182,7 +183,7 @@ public class ExchangeRateService {
     /** Admin only. */
     public Uni<Void> delete(Caller caller, UUID id, Long expectedVersion) {
         caller.requireAdmin();
-        return Panache.withTransaction(() -> Records.load(ExchangeRate.class, caller, id, "Exchange rate")
+        return Audited.transaction(() -> Records.load(ExchangeRate.class, caller, id, "Exchange rate")
                 .flatMap(rate -> {
                     Versions.check(expectedVersion, rate.version);
                     return rate.delete().call(() -> Panache.getSession().flatMap(s -> s.flush()));

@@ -14,6 +14,7 @@ import org.revops.forecast.QuotaDtos.QuotaInput;
 import org.revops.forecast.QuotaDtos.QuotaPlanInput;
 import org.revops.forecast.QuotaDtos.QuotaShare;
 import org.revops.forecast.QuotaDtos.QuotaView;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.error.FieldError;
@@ -102,7 +103,7 @@ public class QuotaService {
                 .map(calendar -> ForecastPeriodService.parseField(calendar, input.periodId(), "periodId"))
                 .call(period -> access.checkSet(caller, input.userId() == null ? List.of() : List.of(input.userId()),
                         input.territoryId(), "userId"))
-                .flatMap(period -> Panache.withTransaction(() -> {
+                .flatMap(period -> Audited.transaction(() -> {
                     Quota quota = new Quota();
                     quota.id = UUID.randomUUID();
                     quota.workspaceId = caller.workspaceId();
@@ -126,7 +127,7 @@ public class QuotaService {
         QuotaAccess.requireSetter(caller);
         return get(caller, id).call(current -> access.checkSet(caller,
                         current.userId() == null ? List.of() : List.of(current.userId()), current.territoryId(), "userId"))
-                .flatMap(current -> Panache.withTransaction(() -> Records.load(Quota.class, caller, id, "Quota")
+                .flatMap(current -> Audited.transaction(() -> Records.load(Quota.class, caller, id, "Quota")
                         .map(quota -> {
                             Versions.check(expectedVersion, quota.version);
                             QuotaInput merged = mergePatch.apply(new QuotaInput(quota.periodId, quota.userId,
@@ -155,7 +156,7 @@ public class QuotaService {
         QuotaAccess.requireSetter(caller);
         return get(caller, id).call(current -> access.checkSet(caller,
                         current.userId() == null ? List.of() : List.of(current.userId()), current.territoryId(), "userId"))
-                .flatMap(current -> Panache.withTransaction(() -> Records.load(Quota.class, caller, id, "Quota")
+                .flatMap(current -> Audited.transaction(() -> Records.load(Quota.class, caller, id, "Quota")
                         .flatMap(quota -> {
                             Versions.check(expectedVersion, quota.version);
                             return quota.delete().call(() -> Panache.getSession().flatMap(s -> s.flush()));

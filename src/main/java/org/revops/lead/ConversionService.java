@@ -1,6 +1,5 @@
 package org.revops.lead;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -18,6 +17,7 @@ import org.revops.opportunity.ConvertedDeals;
 import org.revops.opportunity.OpportunityDtos.OpportunityInput;
 import org.revops.opportunity.OpportunityDtos.OpportunityView;
 import org.revops.opportunity.OpportunityService;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.security.Caller;
@@ -105,7 +105,7 @@ public class ConversionService {
                     refuseClosed(lead.status());
                     return plan(caller, lead, in);
                 })
-                .flatMap(plan -> Panache.withTransaction(() -> write(caller, plan))
+                .flatMap(plan -> Audited.transaction(() -> write(caller, plan))
                         .flatMap(done -> view(caller, plan)));
     }
 

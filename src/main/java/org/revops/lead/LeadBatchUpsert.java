@@ -1,7 +1,6 @@
 package org.revops.lead;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,6 +16,7 @@ import org.revops.integration.UserReferences;
 import org.revops.lead.LeadDtos.LeadInput;
 import org.revops.lead.predictive.PredictiveScoring;
 import org.revops.lead.scoring.LeadScoring;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.security.Caller;
 import org.revops.platform.workspace.Workspaces;
@@ -165,7 +165,7 @@ public class LeadBatchUpsert extends BatchUpsert<LeadInput, Lead, LeadBatchUpser
      */
     @Override
     protected Uni<Void> afterCommit(Caller caller, List<UUID> hot) {
-        return Panache.withTransaction(() -> routing.route(caller.workspaceId(), hot, 0, "grade", caller.userId()))
+        return Audited.transaction(() -> routing.route(caller.workspaceId(), hot, 0, "grade", caller.userId()))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warn("Routing " + hot.size() + " batch-upserted leads whose grade became A or B failed", failure);

@@ -13,6 +13,7 @@ import org.revops.lead.predictive.PredictiveScoring;
 import org.revops.lead.scoring.LeadScoring;
 import org.revops.lead.scoring.ScoreChange;
 import org.revops.lead.scoring.ScoreReasons;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.error.FieldError;
@@ -144,7 +145,7 @@ public class LeadService {
         return checkOwner(caller, ownerId, null)
                 .flatMap(ok -> checkRules(caller, input))
                 .flatMap(ok -> workspaces.currency(caller))
-                .flatMap(defaultCurrency -> Panache.withTransaction(() -> {
+                .flatMap(defaultCurrency -> Audited.transaction(() -> {
                     Lead lead = new Lead();
                     lead.id = UUID.randomUUID();
                     lead.workspaceId = caller.workspaceId();
@@ -164,7 +165,7 @@ public class LeadService {
     public Uni<LeadView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
         caller.requireWrite();
         return get(caller, id).flatMap(current -> mayEdit(caller, current))
-                .flatMap(current -> Panache.withTransaction(() -> Records.load(Lead.class, caller, id, "Lead")
+                .flatMap(current -> Audited.transaction(() -> Records.load(Lead.class, caller, id, "Lead")
                         .flatMap(lead -> {
                             Versions.check(expectedVersion, lead.version);
                             refuseConverted(lead.status);
@@ -199,7 +200,7 @@ public class LeadService {
         if (!change.gradeBecameAOrB() || written.ownerId() != null) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> routing.route(caller.workspaceId(), List.of(change.leadId()), 0, "grade",
+        return Audited.transaction(() -> routing.route(caller.workspaceId(), List.of(change.leadId()), 0, "grade",
                         caller.userId()))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
@@ -212,7 +213,7 @@ public class LeadService {
     public Uni<Void> delete(Caller caller, UUID id, Long expectedVersion) {
         caller.requireWrite();
         return get(caller, id).flatMap(current -> mayEdit(caller, current))
-                .flatMap(current -> Panache.withTransaction(() -> Records.load(Lead.class, caller, id, "Lead")
+                .flatMap(current -> Audited.transaction(() -> Records.load(Lead.class, caller, id, "Lead")
                         .flatMap(lead -> {
                             Versions.check(expectedVersion, lead.version);
                             refuseConverted(lead.status);

@@ -1,6 +1,5 @@
 package org.revops.lead;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -9,6 +8,7 @@ import org.revops.lead.RoutingDtos.BatchInput;
 import org.revops.lead.RoutingDtos.BatchResult;
 import org.revops.lead.RoutingDtos.QueuedLead;
 import org.revops.lead.RoutingDtos.RoutingView;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.paging.ListQuery;
@@ -87,7 +87,7 @@ public class RoutingService {
         requireRouter(caller);
         return leads.get(caller, leadId).flatMap(lead -> {
             refuseUnroutable(lead.ownerId(), lead.status());
-            return Panache.withTransaction(() -> routing.route(caller.workspaceId(), List.of(leadId), 0, "request",
+            return Audited.transaction(() -> routing.route(caller.workspaceId(), List.of(leadId), 0, "request",
                     caller.userId()));
         }).map(outcome -> {
             if (outcome.decisions().isEmpty()) {
@@ -109,7 +109,7 @@ public class RoutingService {
             throw ApiProblem.invalid("limit", "applies to the queue: leave it out when listing leadIds");
         }
         int limit = in.limit() != null ? in.limit() : DEFAULT_BATCH;
-        return Panache.withTransaction(() -> routing.route(caller.workspaceId(), in.leadIds(), limit, "batch",
+        return Audited.transaction(() -> routing.route(caller.workspaceId(), in.leadIds(), limit, "batch",
                         caller.userId()))
                 .flatMap(outcome -> db.query("SELECT count(*) FROM leads l WHERE l.workspace_id = $1 AND " + QUEUED,
                                 Tuple.of(caller.workspaceId()))

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.opportunity.ActivityDtos.ActivityInput;
 import org.revops.opportunity.ActivityDtos.ActivityView;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.paging.ListQuery;
@@ -105,7 +106,7 @@ public class ActivityService {
         Set<UUID> deals = deals(input.opportunityId());
         return resolveAccount(caller, input.opportunityId(), input.accountId())
                 .call(accountId -> visibility.checkNewOwner(caller, ownerId))
-                .flatMap(accountId -> Panache.withTransaction(() -> lockDeals(caller, deals).flatMap(locked -> {
+                .flatMap(accountId -> Audited.transaction(() -> lockDeals(caller, deals).flatMap(locked -> {
                     Activity activity = new Activity();
                     activity.id = UUID.randomUUID();
                     activity.workspaceId = caller.workspaceId();
@@ -125,7 +126,7 @@ public class ActivityService {
     public Uni<ActivityView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
         caller.requireWrite();
         return get(caller, id).call(current -> visibility.checkMayEdit(caller, current.ownerId()))
-                .flatMap(current -> Panache.withTransaction(
+                .flatMap(current -> Audited.transaction(
                         () -> Records.load(Activity.class, caller, id, "Activity").flatMap(activity -> {
                             Versions.check(expectedVersion, activity.version);
                             Patched<ActivityInput> patched = mergePatch.apply(toInput(activity), patch,
@@ -159,7 +160,7 @@ public class ActivityService {
     public Uni<Void> delete(Caller caller, UUID id, Long expectedVersion) {
         caller.requireWrite();
         return get(caller, id).call(current -> visibility.checkMayEdit(caller, current.ownerId()))
-                .flatMap(current -> Panache.withTransaction(
+                .flatMap(current -> Audited.transaction(
                         () -> Records.load(Activity.class, caller, id, "Activity").flatMap(activity -> {
                             Versions.check(expectedVersion, activity.version);
                             Set<UUID> deals = deals(activity.opportunityId);

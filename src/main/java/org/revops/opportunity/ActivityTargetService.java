@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.opportunity.ActivityTargetDtos.ActivityTargetInput;
 import org.revops.opportunity.ActivityTargetDtos.ActivityTargetView;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.paging.ListQuery;
@@ -78,7 +79,7 @@ public class ActivityTargetService {
         mergePatch.validate(input);
         return checkUser(caller, input.userId())
                 .call(ok -> refuseDuplicate(caller, input, null))
-                .flatMap(ok -> Panache.withTransaction(() -> {
+                .flatMap(ok -> Audited.transaction(() -> {
                     ActivityTarget target = new ActivityTarget();
                     target.id = UUID.randomUUID();
                     target.workspaceId = caller.workspaceId();
@@ -97,7 +98,7 @@ public class ActivityTargetService {
         requireSetter(caller);
         mergePatch.validate(input);
         return checkUser(caller, input.userId())
-                .flatMap(ok -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
+                .flatMap(ok -> Audited.transaction(() -> Panache.getSession().flatMap(session -> session
                         .createQuery("from ActivityTarget where workspaceId = :workspace and userId = :user"
                                 + " and period = :period and metric = :metric", ActivityTarget.class)
                         .setParameter("workspace", caller.workspaceId())
@@ -121,7 +122,7 @@ public class ActivityTargetService {
 
     public Uni<ActivityTargetView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
         requireSetter(caller);
-        return get(caller, id).flatMap(current -> Panache.withTransaction(
+        return get(caller, id).flatMap(current -> Audited.transaction(
                         () -> Records.load(ActivityTarget.class, caller, id, "Activity target").flatMap(target -> {
                             Versions.check(expectedVersion, target.version);
                             ActivityTargetInput merged = mergePatch.apply(toInput(target), patch,
@@ -138,7 +139,7 @@ public class ActivityTargetService {
 
     public Uni<Void> delete(Caller caller, UUID id, Long expectedVersion) {
         requireSetter(caller);
-        return get(caller, id).flatMap(current -> Panache.withTransaction(
+        return get(caller, id).flatMap(current -> Audited.transaction(
                 () -> Records.load(ActivityTarget.class, caller, id, "Activity target").flatMap(target -> {
                     Versions.check(expectedVersion, target.version);
                     return target.delete().call(() -> Panache.getSession().flatMap(s -> s.flush()));

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.opportunity.CloseReasonDtos.AppliesTo;
 import org.revops.opportunity.CloseReasonDtos.CloseReasonInput;
 import org.revops.opportunity.CloseReasonDtos.CloseReasonView;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.paging.ListQuery;
@@ -88,7 +89,7 @@ public class CloseReasonService {
         caller.requireAdmin();
         mergePatch.validate(input);
         UUID id = UUID.randomUUID();
-        return Panache.withTransaction(() -> refuseDuplicateName(caller, id, input.name()).flatMap(unique -> {
+        return Audited.transaction(() -> refuseDuplicateName(caller, id, input.name()).flatMap(unique -> {
                     CloseReason reason = new CloseReason();
                     reason.id = id;
                     reason.workspaceId = caller.workspaceId();
@@ -102,7 +103,7 @@ public class CloseReasonService {
     /** Admin only. Renames are checked for duplicates; narrowing {@code appliesTo} against its deals is 409. */
     public Uni<CloseReasonView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
         caller.requireAdmin();
-        return Panache.withTransaction(() -> Records.load(CloseReason.class, caller, id, "Close reason")
+        return Audited.transaction(() -> Records.load(CloseReason.class, caller, id, "Close reason")
                         .flatMap(reason -> {
                             Versions.check(expectedVersion, reason.version);
                             CloseReasonInput merged = mergePatch.apply(toInput(reason), patch, CloseReasonInput.class)
@@ -121,7 +122,7 @@ public class CloseReasonService {
     /** Admin only; 409 while deals carry the reason (retire it with {@code active: false} instead). */
     public Uni<Void> delete(Caller caller, UUID id, Long expectedVersion) {
         caller.requireAdmin();
-        return Panache.withTransaction(() -> Records.load(CloseReason.class, caller, id, "Close reason")
+        return Audited.transaction(() -> Records.load(CloseReason.class, caller, id, "Close reason")
                 .flatMap(reason -> {
                     Versions.check(expectedVersion, reason.version);
                     return usage(caller, id).flatMap(usage -> {

@@ -1,6 +1,5 @@
 package org.revops.opportunity;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -9,6 +8,7 @@ import org.revops.opportunity.CloseReasonDtos.CloseReasonView;
 import org.revops.opportunity.OpportunityDtos.CloseInput;
 import org.revops.opportunity.OpportunityDtos.OpportunityView;
 import org.revops.opportunity.OpportunityDtos.ReopenInput;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.security.Caller;
@@ -100,7 +100,7 @@ public class OpportunityClosing {
      */
     private Uni<Void> move(Caller caller, OpportunityView current, Long expectedVersion, StageFacts stage,
                            String action, Consumer<Opportunity> settle) {
-        return Panache.withTransaction(() -> Records.load(Opportunity.class, caller, current.id(), "Opportunity")
+        return Audited.transaction(() -> Records.load(Opportunity.class, caller, current.id(), "Opportunity")
                 .flatMap(deal -> {
                     Versions.check(expectedVersion, deal.version);
                     OpportunityService.unchangedSinceRead(deal, current);

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.opportunity.OpportunityDtos.OpportunityInput;
 import org.revops.opportunity.OpportunityDtos.OpportunityView;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.error.FieldError;
@@ -99,7 +100,7 @@ public class OpportunityService {
         UUID ownerId = input.ownerId() != null ? input.ownerId() : caller.userId();
         return checkReferences(caller, input)
                 .call(stage -> visibility.checkNewOwner(caller, ownerId))
-                .flatMap(stage -> workspaces.currency(caller).flatMap(currency -> Panache.withTransaction(
+                .flatMap(stage -> workspaces.currency(caller).flatMap(currency -> Audited.transaction(
                         () -> persistNew(caller, input, ownerId, stage,
                                 input.currency() != null ? input.currency() : currency, null))))
                 .flatMap(id -> get(caller, id));
@@ -127,7 +128,7 @@ public class OpportunityService {
      */
     public Uni<OpportunityView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
         caller.requireWrite();
-        return get(caller, id).flatMap(current -> Panache.withTransaction(
+        return get(caller, id).flatMap(current -> Audited.transaction(
                         () -> Records.load(Opportunity.class, caller, id, "Opportunity").flatMap(deal -> {
                             Versions.check(expectedVersion, deal.version);
                             unchangedSinceRead(deal, current);
@@ -161,7 +162,7 @@ public class OpportunityService {
 
     public Uni<Void> delete(Caller caller, UUID id, Long expectedVersion) {
         caller.requireWrite();
-        return get(caller, id).flatMap(visible -> Panache.withTransaction(
+        return get(caller, id).flatMap(visible -> Audited.transaction(
                 () -> Records.load(Opportunity.class, caller, id, "Opportunity").flatMap(deal -> {
                     Versions.check(expectedVersion, deal.version);
                     return deal.delete().call(() -> Panache.getSession().flatMap(s -> s.flush()));

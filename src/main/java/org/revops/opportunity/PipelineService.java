@@ -10,6 +10,7 @@ import org.revops.opportunity.PipelineDtos.PipelineInput;
 import org.revops.opportunity.PipelineDtos.PipelineView;
 import org.revops.opportunity.PipelineDtos.StageInput;
 import org.revops.opportunity.PipelineDtos.StageView;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.paging.ListQuery;
@@ -123,7 +124,7 @@ public class PipelineService {
             checkStage("stages[" + i + "].", stages.get(i));
         }
         UUID pipelineId = UUID.randomUUID();
-        return Panache.withTransaction(() -> {
+        return Audited.transaction(() -> {
                     Pipeline pipeline = new Pipeline();
                     pipeline.id = pipelineId;
                     pipeline.workspaceId = caller.workspaceId();
@@ -144,7 +145,7 @@ public class PipelineService {
         if (patch != null && patch.has("stages")) {
             throw ApiProblem.invalid("stages", "edit stages through /api/v1/pipelines/{id}/stages");
         }
-        return Panache.withTransaction(() -> Records.load(Pipeline.class, caller, id, "Pipeline").map(pipeline -> {
+        return Audited.transaction(() -> Records.load(Pipeline.class, caller, id, "Pipeline").map(pipeline -> {
                     Versions.check(expectedVersion, pipeline.version);
                     PipelineInput merged = mergePatch.apply(new PipelineInput(pipeline.name, null), patch,
                             PipelineInput.class).value();
@@ -158,7 +159,7 @@ public class PipelineService {
     /** Refused (409) while opportunities are in the pipeline; its stages go with it. */
     public Uni<Void> delete(Caller caller, UUID id, Long expectedVersion) {
         caller.requireAdmin();
-        return Panache.withTransaction(() -> Records.load(Pipeline.class, caller, id, "Pipeline").flatMap(pipeline -> {
+        return Audited.transaction(() -> Records.load(Pipeline.class, caller, id, "Pipeline").flatMap(pipeline -> {
             Versions.check(expectedVersion, pipeline.version);
             return pipeline.delete().call(() -> Panache.getSession().flatMap(s -> s.flush()));
         }));
@@ -168,7 +169,7 @@ public class PipelineService {
         caller.requireAdmin();
         mergePatch.validate(input);
         checkStage("", input);
-        return Panache.withTransaction(() -> Records.load(Pipeline.class, caller, pipelineId, "Pipeline")
+        return Audited.transaction(() -> Records.load(Pipeline.class, caller, pipelineId, "Pipeline")
                         .flatMap(pipeline -> db.query("SELECT coalesce(max(position) + 1, 0) AS next FROM stages "
                                         + "WHERE workspace_id = $1 AND pipeline_id = $2",
                                 Tuple.of(caller.workspaceId(), pipelineId)))
@@ -182,7 +183,7 @@ public class PipelineService {
     public Uni<StageView> updateStage(Caller caller, UUID pipelineId, UUID stageId, Long expectedVersion,
                                       JsonNode patch) {
         caller.requireAdmin();
-        return Panache.withTransaction(() -> loadStage(caller, pipelineId, stageId).map(stage -> {
+        return Audited.transaction(() -> loadStage(caller, pipelineId, stageId).map(stage -> {
                     Versions.check(expectedVersion, stage.version);
                     MergePatch.Patched<StageInput> patched = mergePatch.apply(toInput(stage), patch, StageInput.class);
                     StageInput merged = impliedClosed(patched);
@@ -196,7 +197,7 @@ public class PipelineService {
     /** Refused (409) while opportunities sit in the stage. */
     public Uni<Void> deleteStage(Caller caller, UUID pipelineId, UUID stageId, Long expectedVersion) {
         caller.requireAdmin();
-        return Panache.withTransaction(() -> loadStage(caller, pipelineId, stageId).flatMap(stage -> {
+        return Audited.transaction(() -> loadStage(caller, pipelineId, stageId).flatMap(stage -> {
             Versions.check(expectedVersion, stage.version);
             return stage.delete().call(() -> Panache.getSession().flatMap(s -> s.flush()));
         }));

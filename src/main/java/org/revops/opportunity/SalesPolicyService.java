@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.opportunity.SalesPolicyDtos.CadenceDays;
 import org.revops.opportunity.SalesPolicyDtos.SalesPolicyInput;
 import org.revops.opportunity.SalesPolicyDtos.SalesPolicyView;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.error.FieldError;
@@ -56,7 +57,7 @@ public class SalesPolicyService {
      */
     public Uni<SalesPolicyView> update(Caller caller, Long expectedVersion, JsonNode patch) {
         caller.requireAdmin();
-        return Panache.withTransaction(() -> Panache.getSession()
+        return Audited.transaction(() -> Panache.getSession()
                         .flatMap(session -> session.find(SalesPolicy.class, caller.workspaceId()))
                         .onItem().ifNull().failWith(() -> ApiProblem.notFound("Sales policy"))
                         .map(policy -> {

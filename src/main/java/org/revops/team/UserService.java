@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.revops.platform.audit.Audited;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.paging.ListQuery;
@@ -74,7 +75,7 @@ public class UserService {
     public Uni<UserView> create(Caller caller, UserInput input) {
         caller.requireAdmin();
         mergePatch.validate(input);
-        return Panache.withTransaction(() -> requireManager(caller, null, input.managerId()).flatMap(ok -> {
+        return Audited.transaction(() -> requireManager(caller, null, input.managerId()).flatMap(ok -> {
                     User user = new User();
                     user.id = UUID.randomUUID();
                     user.workspaceId = caller.workspaceId();
@@ -87,7 +88,7 @@ public class UserService {
 
     public Uni<UserView> update(Caller caller, UUID id, Long expectedVersion, JsonNode patch) {
         caller.requireAdmin();
-        return Panache.withTransaction(() -> Records.load(User.class, caller, id, "User").flatMap(user -> {
+        return Audited.transaction(() -> Records.load(User.class, caller, id, "User").flatMap(user -> {
                     Versions.check(expectedVersion, user.version);
                     UserInput merged = mergePatch.apply(toInput(user), patch, UserInput.class).value();
                     return requireManager(caller, user.id, merged.managerId()).map(ok -> {
@@ -103,7 +104,7 @@ public class UserService {
         if (id.equals(caller.userId())) {
             throw ApiProblem.conflict("You cannot delete your own user");
         }
-        return Panache.withTransaction(() -> Records.load(User.class, caller, id, "User").flatMap(user -> {
+        return Audited.transaction(() -> Records.load(User.class, caller, id, "User").flatMap(user -> {
             Versions.check(expectedVersion, user.version);
             return user.delete().call(() -> Panache.getSession().flatMap(s -> s.flush()));
         }));

@@ -76,8 +76,8 @@ public class TerritoryModelCloning {
     Uni<Void> copy(Caller caller, UUID sourceId, UUID copyId, String name, String description, OffsetDateTime now) {
         UUID ws = caller.workspaceId();
         Tuple content = Tuple.of(ws, sourceId, copyId, now);
-        return db.inTransaction(tx -> db.query(tx, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", Tuple.tuple())
-                .flatMap(r -> db.query(tx, MODEL, Tuple.from(new Object[] {ws, sourceId, copyId, name, description, now})))
+        return db.inRepeatableReadTransaction(tx -> db.query(tx, MODEL,
+                        Tuple.from(new Object[] {ws, sourceId, copyId, name, description, now}))
                 .invoke(inserted -> {
                     if (inserted.rowCount() == 0) {
                         throw ApiProblem.notFound("Territory model");

@@ -76,7 +76,8 @@ final class ForecastCallsData {
                 + " VALUES ($1, $2, $5, null, 'Global', 'G', 'global', now(), now()),"
                 + " ($1, $3, $5, $2, 'EMEA', 'E', 'region', now(), now()),"
                 + " ($1, $4, $5, $2, 'North America', 'N', 'region', now(), now())", ws.id(), global, emea, na, model);
-        sql("UPDATE opportunities SET territory_id = CASE name WHEN 'm1' THEN $2 WHEN 'b1' THEN $4 ELSE $3 END"
+        sql("UPDATE opportunities SET territory_id ="
+                + " CASE name WHEN 'm1' THEN $2::uuid WHEN 'b1' THEN $4::uuid ELSE $3::uuid END"
                 + " WHERE workspace_id = $1 AND name IN ('a1', 'a2', 'b1', 'm1')", ws.id(), global, emea, na);
         as(ws.adminKey()).body(Map.of("periodId", "2026-Q4", "territoryId", emea.toString(), "amount", 5000))
                 .post("/api/v1/quotas").then().statusCode(201);

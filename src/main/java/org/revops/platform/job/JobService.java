@@ -12,6 +12,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.revops.platform.audit.AuditActor;
+import org.revops.platform.audit.AuditContext;
 import org.revops.platform.db.Db;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.error.Problems;
@@ -92,7 +94,13 @@ public class JobService {
         return t instanceof io.vertx.pgclient.PgException pg && "jobs_one_at_a_time".equals(pg.getConstraint());
     }
 
+    /**
+     * The work runs on a context of its own, as the requester working through this job (audit actor kind job, with the
+     * request's user, credential, address and request id), so its writes name who asked for them long after the
+     * request has been answered.
+     */
     private void launch(UUID workspaceId, UUID id, JobWork work) {
+        AuditActor actor = AuditContext.current().asJob(id);
         Progress progress = new Progress(workspaceId, id);
         long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, tick -> db.query(
                 "UPDATE jobs SET heartbeat_at = now() WHERE workspace_id = $1 AND id = $2 AND state = 'running'",
@@ -101,7 +109,7 @@ public class JobService {
                         UPDATE jobs SET state = 'running', started_at = $3, heartbeat_at = now()
                         WHERE workspace_id = $1 AND id = $2""",
                         Tuple.of(workspaceId, id, clock.instant().atOffset(ZoneOffset.UTC)))
-                .flatMap(started -> work.run(progress))
+                .flatMap(started -> AuditContext.runAs(actor, () -> work.run(progress)))
                 .flatMap(result -> finish(workspaceId, id, "succeeded", result, List.of()))
                 .onFailure().recoverWithUni(failure -> finish(workspaceId, id, "failed", null,
                         List.of(messageOf(failure))))

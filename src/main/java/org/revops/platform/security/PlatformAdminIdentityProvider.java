@@ -22,6 +22,8 @@ public class PlatformAdminIdentityProvider implements IdentityProvider<PlatformA
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(PlatformAdmin.ROLE))
                 .addRole(PlatformAdmin.ROLE)
+                // how the audit log names the actor of provisioning, suspension and resumption
+                .addAttribute(ApiKeyIdentityProvider.TOKEN_SUBJECT, PlatformAdmin.ROLE)
                 .build());
     }
 }

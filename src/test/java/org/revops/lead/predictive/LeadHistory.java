@@ -38,7 +38,8 @@ final class LeadHistory {
                                                    amount, currency, close_date, created_at, updated_at,
                                                    stage_entered_at, closed_at)
                         SELECT $1, CAST(md5($2 || '/deal/' || g) AS uuid), 'Lead deal ' || g, $3, $4, $5,
-                               CASE WHEN g % 2 = 0 THEN $6 ELSE $7 END, 1000, 'EUR', CAST($9 AS date), $9, $9, $9, $9
+                               CASE WHEN g % 2 = 0 THEN $6::uuid ELSE $7::uuid END, 1000, 'EUR', CAST($9 AS date),
+                               $9, $9, $9, $9
                         FROM generate_series(1, $8) g
                         WHERE g % 4 <> 1""",
                 Tuple.from(new Object[] {s.workspaceId(), tag, UUID.fromString(s.accountId()), s.ownerId(),
@@ -58,11 +59,12 @@ final class LeadHistory {
                                get_byte(decode(md5($2 || 'v' || g), 'hex'), 2) % 12,
                                CASE WHEN g % 4 = 1 THEN 'disqualified' ELSE 'converted' END,
                                CASE WHEN g % 4 = 1 THEN 'No budget' END,
-                               CASE WHEN g % 4 <> 1 THEN $5 - interval '1 day' * (g % 200) END,
+                               CASE WHEN g % 4 <> 1 THEN $5::timestamptz - interval '1 day' * (g % 200) END,
                                CASE WHEN g % 4 <> 1 THEN CAST(md5($2 || '/deal/' || g) AS uuid) END,
-                               CASE WHEN g % 4 <> 1 THEN $3 END,
-                               $5 - interval '1 day' * (g % 200 + 3), $6,
-                               $5 - interval '1 day' * (g % 200 + 10), $5 - interval '1 day' * (g % 200)
+                               CASE WHEN g % 4 <> 1 THEN $3::uuid END,
+                               $5::timestamptz - interval '1 day' * (g % 200 + 3), $6,
+                               $5::timestamptz - interval '1 day' * (g % 200 + 10),
+                               $5::timestamptz - interval '1 day' * (g % 200)
                         FROM generate_series(1, $4) g""",
                 Tuple.from(new Object[] {s.workspaceId(), tag, UUID.fromString(s.accountId()), n, now, s.ownerId()}))
                 .await().atMost(Duration.ofSeconds(30));

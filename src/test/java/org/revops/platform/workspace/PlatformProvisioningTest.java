@@ -65,6 +65,10 @@ class PlatformProvisioningTest extends ApiTest {
                 .body("role", equalTo("admin")).body("email", equalTo("ada@globex.example"));
         as(platformToken()).get(PLATFORM + "/" + made.getString("workspace.id")).then().statusCode(200)
                 .body("name", equalTo(name)).body("apiKey", nullValue());
+        // the new admin sees who made the workspace in its audit log
+        as(key).queryParam("resourceType", "workspace").get("/api/v1/audit-events").then().statusCode(200)
+                .body("data.action", hasItem("create"))
+                .body("data.actorTokenSubject", hasItem("platform-admin"));
     }
 
     @Test
