@@ -52,9 +52,10 @@ seed() {  # $1 table
          FROM generate_series(0, $HALF - 1) k" > /dev/null
 }
 value "CREATE TABLE leads_raw (LIKE leads INCLUDING ALL)" > /dev/null
-# LIKE copies no triggers: give leads_raw the change-feed triggers leads has (V13), so that the raw statement pays for
-# the change log as the API's does; COPY's table stays bare (a floor, not a peer)
-value "SET client_min_messages = warning; SELECT changes_install('leads_raw', 'lead')" > /dev/null
+# LIKE copies no triggers: give leads_raw the change-feed (V13) and audit (V22) triggers leads has, so that the raw
+# statement pays for the change log and the audit log as the API's does; COPY's table stays bare (a floor, not a peer)
+value "SET client_min_messages = warning; SELECT changes_install('leads_raw', 'lead');
+       SELECT audit_install('leads_raw', 'lead', 'workspace_id', 'id')" > /dev/null
 value "CREATE TABLE leads_copy (LIKE leads INCLUDING ALL)" > /dev/null
 value "ALTER TABLE leads_copy ALTER workspace_id SET DEFAULT '$WS', ALTER created_at SET DEFAULT now(),
        ALTER updated_at SET DEFAULT now()" > /dev/null
