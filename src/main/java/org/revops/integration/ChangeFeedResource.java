@@ -20,6 +20,7 @@ import org.revops.platform.security.CurrentCaller;
 import org.revops.platform.security.RequiresScope;
 
 /** REST door to the change feed. */
+@RequiresScope("changes:read")
 @Path("/api/v1/changes")
 @Tag(name = "Change feed")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,7 +34,6 @@ public class ChangeFeedResource {
     }
 
     @GET
-    @RequiresScope("changes:read")
     @Operation(operationId = "listChanges", summary = "What changed since a cursor",
             description = """
                     Every create, update and delete of accounts, contacts, leads and opportunities in the workspace, \

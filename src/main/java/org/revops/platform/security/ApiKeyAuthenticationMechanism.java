@@ -18,6 +18,8 @@ import java.util.Set;
 /** Reads {@code Authorization: Bearer <api key>} for REST and GraphQL alike, and answers 401 as problem+json. */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+    /** The message of a failed authentication, so the 401 can say "expired" rather than only "send a valid key". */
+    private static final String FAILURE = "revops.authentication-failure";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -25,7 +27,8 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
-        return identities.authenticate(new ApiKeyCredential(header.substring(7).trim()));
+        return identities.authenticate(new ApiKeyCredential(header.substring(7).trim()))
+                .onFailure().invoke(failure -> context.put(FAILURE, failure.getMessage()));
     }
 
     @Override
@@ -36,7 +39,9 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         ApiProblem problem = ApiProblem.unauthenticated(
-                "Send a valid API key as 'Authorization: Bearer <key>'");
+                ApiKeyIdentityProvider.EXPIRED.equals(context.get(FAILURE))
+                        ? "This API key has expired; an admin can make a new one (POST /api/v1/api-keys)"
+                        : "Send a valid API key as 'Authorization: Bearer <key>'");
         context.response().setStatusCode(401)
                 .putHeader("WWW-Authenticate", "Bearer")
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

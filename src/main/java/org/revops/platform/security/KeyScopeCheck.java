@@ -46,7 +46,7 @@ public class KeyScopeCheck {
             return Optional.empty();
         }
         Optional<ApiScope> needed = required.computeIfAbsent(resource.getResourceMethod(),
-                method -> requiredScope(method, resource.getResourceClass()));
+                method -> RequiredScopes.of(method, resource.getResourceClass()));
         if (needed.isPresent() && scopes.contains(needed.get())) {
             return Optional.empty();
         }
@@ -80,23 +80,14 @@ public class KeyScopeCheck {
      */
     static Set<ApiScope> scopesOf(RoutingContext http) {
         if (http.user() instanceof QuarkusHttpUser user) {
-            SecurityIdentity identity = user.getSecurityIdentity();
-            return identity.getAttribute(ApiKeyIdentityProvider.SCOPES);
+            return scopesOf(user.getSecurityIdentity());
         }
         return null;
     }
 
-    private static Optional<ApiScope> requiredScope(Method method, Class<?> resourceClass) {
-        RequiresScope annotation = method.getAnnotation(RequiresScope.class);
-        if (annotation == null) {
-            annotation = resourceClass.getAnnotation(RequiresScope.class);
-        }
-        if (annotation == null) {
-            return Optional.empty();
-        }
-        String name = annotation.value();
-        return Optional.of(ApiScope.find(name).orElseThrow(() -> new IllegalStateException(
-                "@RequiresScope(\"" + name + "\") on " + method + " names no ApiScope")));
+    /** The scopes of the key behind an identity; null for a key with every right of its role, or no key. */
+    public static Set<ApiScope> scopesOf(SecurityIdentity identity) {
+        return identity == null || identity.isAnonymous() ? null : identity.getAttribute(ApiKeyIdentityProvider.SCOPES);
     }
 
     private static ApiProblem refusal(Set<ApiScope> scopes, String what) {
