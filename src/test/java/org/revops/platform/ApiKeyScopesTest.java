@@ -51,13 +51,13 @@ class ApiKeyScopesTest extends ApiTest {
         as(scoped).get("/api/v1/opportunities").then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://revops.dev/problems/forbidden"))
-                .body("detail", equalTo(LIMITED + "this operation needs full access"));
+                .body("detail", equalTo(LIMITED + "this operation needs opportunities:read"));
         // an admin key narrowed to forecast:read is no longer an admin key for anything else
         as(scoped).get(KEYS).then().statusCode(403).contentType("application/problem+json");
 
         as(scoped).body(Map.of("name", "Scoped Inc")).post("/api/v1/accounts").then().statusCode(403)
                 .contentType("application/problem+json")
-                .body("detail", equalTo(LIMITED + "this operation needs full access"));
+                .body("detail", equalTo(LIMITED + "this operation needs accounts:write"));
         as(ws.adminKey()).get("/api/v1/accounts").then().statusCode(200).body("data", hasSize(0));
 
         GraphQLClient.post(scoped, "{ workspace { name } }", null).then().statusCode(403)
@@ -95,12 +95,12 @@ class ApiKeyScopesTest extends ApiTest {
 
     @Test
     void badScopesAre422AndWriteNothing() {
-        createKey(ws.adminId(), List.of("forecast:write")).then().statusCode(422)
+        createKey(ws.adminId(), List.of("forecast:delete")).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://revops.dev/problems/validation"))
                 .body("errors", hasSize(1))
                 .body("errors[0].field", equalTo("scopes[0]"))
-                .body("errors[0].message", containsString("unknown scope 'forecast:write'"));
+                .body("errors[0].message", containsString("unknown scope 'forecast:delete'"));
         createKey(ws.adminId(), List.of("forecast:read", "leads:delete")).then().statusCode(422)
                 .body("errors.field", contains("scopes[1]"));
         createKey(ws.adminId(), Arrays.asList("forecast:read", null)).then().statusCode(422)

@@ -40,13 +40,19 @@ class ApiScopeTest {
                 () -> ApiScope.parse(Arrays.asList("nope", "forecast:read", null), "scopes"));
         assertEquals(422, problem.status());
         assertEquals(List.of("scopes[0]", "scopes[2]"), problem.errors().stream().map(FieldError::field).toList());
-        assertTrue(problem.errors().get(0).message().contains("known scopes: forecast:read"));
+        assertTrue(problem.errors().get(0).message().contains("known scopes: accounts:read, accounts:write"));
     }
 
     @Test
     void anEmptyListIsRefused() {
         ApiProblem problem = assertThrows(ApiProblem.class, () -> ApiScope.parse(List.of(), "scopes"));
         assertEquals("scopes", problem.errors().get(0).field());
+    }
+
+    @Test
+    void theRetiredWebhooksManageNameIsWebhooksAdmin() {
+        assertEquals(ApiScope.WEBHOOKS_ADMIN, ApiScope.find("webhooks:manage").orElseThrow());
+        assertEquals(List.of("webhooks:admin"), ApiScope.names(ApiScope.parse(List.of("webhooks:manage"), "scopes")));
     }
 
     /** A typo in {@code @RequiresScope} would close the operation to every scoped key: catch it here instead. */
@@ -70,8 +76,13 @@ class ApiScopeTest {
                 }
                 for (RequiresScope scope : found) {
                     annotated++;
-                    if (ApiScope.find(scope.value()).isEmpty()) {
-                        bad.add(name + ": " + scope.value());
+                    for (String named : List.of(scope.value(), scope.read(), scope.write())) {
+                        if (!named.isEmpty() && ApiScope.find(named).isEmpty()) {
+                            bad.add(name + ": " + named);
+                        }
+                    }
+                    if (scope.value().isEmpty() && (scope.read().isEmpty() || scope.write().isEmpty())) {
+                        bad.add(name + ": names neither a scope nor both read and write");
                     }
                 }
             }
