@@ -15,8 +15,6 @@ import org.revops.platform.db.Db;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Set;
 
 /** Resolves an API key to its workspace, user and role with one indexed lookup on the key's hash. */
@@ -83,23 +81,11 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
                     if (rateLimit != null) {
                         identity.addAttribute(RATE_LIMIT, rateLimit);
                     }
-                    String[] scopes = row.getArrayOfStrings("scopes");
+                    Set<ApiScope> scopes = ApiScope.stored(row.getArrayOfStrings("scopes"));
                     if (scopes != null) {
-                        identity.addAttribute(SCOPES, scopesOf(scopes));
+                        identity.addAttribute(SCOPES, scopes);
                     }
                     return identity.build();
                 });
-    }
-
-    /**
-     * A name no longer known (a scope retired after the key was made) grants nothing: the key keeps only what it
-     * still names, and with nothing left may call nothing, rather than gaining its role's full rights.
-     */
-    private static Set<ApiScope> scopesOf(String[] names) {
-        Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
-        for (String name : names) {
-            ApiScope.find(name).ifPresent(scopes::add);
-        }
-        return Collections.unmodifiableSet(scopes);
     }
 }

@@ -6,6 +6,7 @@ import org.revops.platform.error.FieldError;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,22 @@ public enum ApiScope {
             throw ApiProblem.invalid(errors);
         }
         return scopes;
+    }
+
+    /**
+     * A stored key's scopes: null stays null (every right of its role); a name no longer known (a scope retired after
+     * the key was made) grants nothing, so the key keeps only what it still names, and with nothing left may call
+     * nothing rather than gaining its role's full rights.
+     */
+    public static Set<ApiScope> stored(String[] names) {
+        if (names == null) {
+            return null;
+        }
+        Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
+        for (String name : names) {
+            find(name).ifPresent(scopes::add);
+        }
+        return Collections.unmodifiableSet(scopes);
     }
 
     /** How a key's scopes read in messages and in the API: their names, in declaration order. */

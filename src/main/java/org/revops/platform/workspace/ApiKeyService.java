@@ -129,8 +129,7 @@ public class ApiKeyService {
                 .flatMap(rows -> {
                     Row old = Rows.single(rows, row -> row, "API key");
                     requireRotatable(old, now);
-                    Set<ApiScope> scopes = old.getArrayOfStrings("scopes") == null ? null
-                            : ApiScope.parse(List.of(old.getArrayOfStrings("scopes")), "scopes");
+                    Set<ApiScope> scopes = ApiScope.stored(old.getArrayOfStrings("scopes"));
                     requireWithin(callerScopes, scopes);
                     Role role = Role.of(old.getString("role")).cappedBy(Role.of(old.getString("user_role")));
                     NewKey successor = new NewKey(old.getString("name"), old.getUUID("user_id"), role,

@@ -50,6 +50,14 @@ class ApiScopeTest {
     }
 
     @Test
+    void storedScopesKeepWhatIsStillKnownAndNothingElse() {
+        assertNull(ApiScope.stored(null));
+        assertEquals(Set.of(ApiScope.LEADS_READ, ApiScope.WEBHOOKS_ADMIN),
+                ApiScope.stored(new String[] {"leads:read", "retired:read", "webhooks:manage"}));
+        assertEquals(Set.of(), ApiScope.stored(new String[] {"retired:read"}), "grants nothing, not everything");
+    }
+
+    @Test
     void theRetiredWebhooksManageNameIsWebhooksAdmin() {
         assertEquals(ApiScope.WEBHOOKS_ADMIN, ApiScope.find("webhooks:manage").orElseThrow());
         assertEquals(List.of("webhooks:admin"), ApiScope.names(ApiScope.parse(List.of("webhooks:manage"), "scopes")));
