@@ -2,13 +2,15 @@ package org.revops.platform.security;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
+import org.eclipse.microprofile.graphql.Query;
 
 import java.lang.reflect.Method;
 import java.util.Optional;
 
 /**
- * Which scope a resource method needs: its own {@link RequiresScope}, else its class's; {@code value} when set, else
- * {@code read} for GET/HEAD and {@code write} for the other methods. Shared by the check at request time and the
+ * Which scope a REST resource method or a GraphQL root field needs: its own {@link RequiresScope}, else its class's;
+ * {@code value} when set, else {@code read} for GET/HEAD and GraphQL queries, {@code write} for the other methods and
+ * mutations. Shared by the check at request time and the
  * contract, so what is published is what is enforced.
  */
 public final class RequiredScopes {
@@ -29,7 +31,8 @@ public final class RequiredScopes {
         if (annotation == null) {
             return Optional.empty();
         }
-        boolean read = method.isAnnotationPresent(GET.class) || method.isAnnotationPresent(HEAD.class);
+        boolean read = method.isAnnotationPresent(GET.class) || method.isAnnotationPresent(HEAD.class)
+                || method.isAnnotationPresent(Query.class);
         String name = !annotation.value().isEmpty() ? annotation.value() : read ? annotation.read() : annotation.write();
         if (name.isEmpty()) {
             return Optional.empty();

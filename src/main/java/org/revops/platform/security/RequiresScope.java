@@ -7,10 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The {@link ApiScope} a REST operation needs from a scoped API key, by name ({@code "forecast:read"}). On a resource
- * class it covers every operation of the class: {@link #value()} whatever the HTTP method, or {@link #read()} for
- * GET and {@link #write()} for the rest. A method's own annotation wins over its class's. Resolved by
- * {@link RequiredScopes}, checked by {@link KeyScopeCheck}, published in the contract as {@code x-required-scope}.
+ * The {@link ApiScope} a REST operation or a GraphQL root field needs from a scoped API key, by name
+ * ({@code "forecast:read"}). On a class it covers every operation of the class: {@link #value()} whatever the HTTP
+ * method, or {@link #read()} for GET and queries and {@link #write()} for the rest and mutations. A method's own
+ * annotation wins over its class's. Resolved by {@link RequiredScopes}, checked by {@link KeyScopeCheck} (REST) and
+ * {@link GraphQLScopeCheck}, published in the REST contract as {@code x-required-scope}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

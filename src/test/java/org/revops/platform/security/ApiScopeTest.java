@@ -63,6 +63,31 @@ class ApiScopeTest {
         assertEquals(List.of("webhooks:admin"), ApiScope.names(ApiScope.parse(List.of("webhooks:manage"), "scopes")));
     }
 
+    /** Every GraphQL root field names its scope, so scoped keys can use GraphQL as they use REST. */
+    @Test
+    void everyGraphQLRootFieldNeedsAScope() throws IOException, ClassNotFoundException {
+        Path classes = Path.of("target/classes");
+        List<String> undeclared = new ArrayList<>();
+        int fields = 0;
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith("GraphQL.class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+                for (Method method : type.getDeclaredMethods()) {
+                    if (method.isAnnotationPresent(org.eclipse.microprofile.graphql.Query.class)
+                            || method.isAnnotationPresent(org.eclipse.microprofile.graphql.Mutation.class)) {
+                        fields++;
+                        if (RequiredScopes.of(method, type).isEmpty()) {
+                            undeclared.add(name + "." + method.getName());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), undeclared);
+        assertTrue(fields > 100, "root fields found: " + fields);
+    }
+
     /** A typo in {@code @RequiresScope} would close the operation to every scoped key: catch it here instead. */
     @Test
     void everyRequiresScopeNamesAKnownScope() throws IOException, ClassNotFoundException {
