@@ -15,8 +15,9 @@ import java.util.UUID;
 public final class ApiKeyDtos {
     /** The contract lists the known scopes from {@link org.revops.platform.security.ApiScope} (OpenApiContract). */
     static final String SCOPES_DOC = "What the key may call, as `<resource>:<verb>` scopes. "
-            + "Absent or null: every right of its role. A scoped key may call only the operations that name one of "
-            + "its scopes, still within its role; other operations and /graphql answer 403.";
+            + "Absent or null: every right of its role. A scoped key may call only the operations whose "
+            + "`x-required-scope` is one of its scopes (and the GraphQL root fields of the same scopes), still within "
+            + "its role; other operations answer 403 naming the scope they need.";
     static final String RATE_LIMIT_DOC = "Requests per minute this key may make (REST and GraphQL together); null: "
             + "the service default (`revops.rate-limit.default-per-minute`, 6000). Every response carries "
             + "`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; past the limit the answer is 429 with "
