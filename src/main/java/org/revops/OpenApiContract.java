@@ -161,7 +161,8 @@ public class OpenApiContract implements OASFilter {
         List<String[]> errors = new ArrayList<>();
         errors.add(new String[] {"400", "Malformed request: bad JSON, unknown field, wrong type, bad parameter"});
         errors.add(new String[] {"401", "No or unknown API key"});
-        errors.add(new String[] {"403", "The caller's role may not do this"});
+        errors.add(new String[] {"403", "The caller's role may not do this, or the API key is narrowed to scopes "
+                + "without the operation's `x-required-scope`"});
         if (path.contains("{")) {
             errors.add(new String[] {"404", "No such record in the caller's workspace, or not visible to the caller"});
         }

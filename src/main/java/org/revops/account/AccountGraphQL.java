@@ -23,6 +23,7 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.team.UserDtos.UserView;
 import org.revops.team.UserService;
 
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to accounts; opportunities, contacts and owner of a page of accounts resolve in one statement each. */
+@RequiresScope(read = "accounts:read", write = "accounts:write")
 @GraphQLApi
 public class AccountGraphQL {
     private final AccountService accounts;

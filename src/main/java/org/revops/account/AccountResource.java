@@ -33,12 +33,14 @@ import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 import org.revops.account.AccountDtos.AccountInput;
 import org.revops.account.AccountDtos.AccountView;
 
 import java.util.UUID;
 
+@RequiresScope(read = "accounts:read", write = "accounts:write")
 @Path("/api/v1/accounts")
 @Tag(name = "Accounts", description = "Customers and prospects: firmographics, tier, owner.")
 @Produces(MediaType.APPLICATION_JSON)

@@ -19,12 +19,14 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to contacts. */
+@RequiresScope(read = "accounts:read", write = "accounts:write")
 @GraphQLApi
 public class ContactGraphQL {
     private final ContactService contacts;

@@ -15,6 +15,7 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to exchange rates: the same service as /api/v1/exchange-rates. */
+@RequiresScope(read = "forecast:read", write = "forecast:admin")
 @GraphQLApi
 public class ExchangeRateGraphQL {
     private final ExchangeRateService rates;

@@ -35,10 +35,12 @@ import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 
 import java.util.UUID;
 
+@RequiresScope(read = "forecast:read", write = "forecast:admin")
 @Path("/api/v1/exchange-rates")
 @Tag(name = "Exchange rates", description = "Dated rates into the workspace currency, for forecast roll-ups "
         + "(every key reads them, admins change them).")

@@ -14,11 +14,13 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to forecast adjustments. */
+@RequiresScope(read = "forecast:read", write = "forecast:write")
 @GraphQLApi
 public class ForecastAdjustmentGraphQL {
     private final ForecastAdjustmentService adjustments;

@@ -28,10 +28,12 @@ import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 
 import java.util.UUID;
 
+@RequiresScope(read = "forecast:read", write = "forecast:write")
 @Path("/api/v1/forecast-adjustments")
 @Tag(name = "Forecasts")
 @Produces(MediaType.APPLICATION_JSON)

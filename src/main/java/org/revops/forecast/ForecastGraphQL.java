@@ -9,10 +9,12 @@ import org.eclipse.microprofile.graphql.Query;
 import org.revops.forecast.ForecastDtos.ProjectionView;
 import org.revops.forecast.ForecastDtos.RollupView;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.List;
 
 /** GraphQL door to forecast roll-ups and projections; the same services and rules as GET /api/v1/forecasts/…. */
+@RequiresScope("forecast:read")
 @GraphQLApi
 public class ForecastGraphQL {
     private final ForecastService forecasts;

@@ -15,6 +15,7 @@ import org.revops.platform.security.CurrentCaller;
 import org.revops.platform.security.RequiresScope;
 
 /** The forecast over time: trends from snapshots, and the accuracy of past calls. */
+@RequiresScope("forecast:read")
 @Path("/api/v1/forecasts")
 @Tag(name = "Forecasts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,7 +32,6 @@ public class ForecastHistoryResource {
     }
 
     @GET
-    @RequiresScope("forecast:read")
     @Path("trend")
     @Operation(operationId = "getForecastTrend", summary = "A forecast's trend, week by week",
             description = "The snapshots of the scope and period, oldest first (cumulative views as computed and as "
@@ -47,7 +47,6 @@ public class ForecastHistoryResource {
     }
 
     @GET
-    @RequiresScope("forecast:read")
     @Path("accuracy")
     @Operation(operationId = "getForecastAccuracy", summary = "How accurate past forecasts were",
             description = "For a period that has ended (400 otherwise): each user's latest submission made before the "

@@ -9,10 +9,12 @@ import org.eclipse.microprofile.graphql.Query;
 import org.revops.forecast.ForecastPeriodDtos.CalendarView;
 import org.revops.forecast.ForecastPeriodDtos.PeriodView;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.time.LocalDate;
 
 /** GraphQL door to the fiscal calendar. */
+@RequiresScope("forecast:read")
 @GraphQLApi
 public class ForecastPeriodGraphQL {
     private final ForecastPeriodService periods;

@@ -19,6 +19,7 @@ import org.revops.platform.security.RequiresScope;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+@RequiresScope("forecast:read")
 @Path("/api/v1/forecast-periods")
 @Tag(name = "Forecast periods", description = "The workspace's fiscal calendar: years, quarters, months.")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,7 +33,6 @@ public class ForecastPeriodResource {
     }
 
     @GET
-    @RequiresScope("forecast:read")
     @Operation(operationId = "getForecastCalendar", summary = "A fiscal year's calendar",
             description = "The fiscal year with its four quarters and twelve months (first and last day each). Fiscal "
                     + "years start in the workspace's fiscalYearStartMonth (GET /api/v1/workspace) and are named after "
@@ -46,7 +46,6 @@ public class ForecastPeriodResource {
 
     @GET
     @Path("{id}")
-    @RequiresScope("forecast:read")
     @Operation(operationId = "getForecastPeriod", summary = "One period",
             description = "FY2027 (fiscal year), 2027-Q1 (fiscal quarter) or 2026-11 (calendar month), with its dates, "
                     + "parent and children; 400 for anything else.")

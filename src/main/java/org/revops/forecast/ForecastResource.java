@@ -21,11 +21,12 @@ import org.revops.forecast.ForecastDtos.ProjectionView;
 import org.revops.forecast.ForecastDtos.RollupView;
 import org.revops.platform.error.ApiProblem;
 import org.revops.platform.rest.Csv;
-import org.revops.platform.security.RequiresScope;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.List;
 
+@RequiresScope("forecast:read")
 @Path("/api/v1/forecasts")
 @Tag(name = "Forecasts", description = "Roll-ups per forecast category against quota, adjustments, snapshots, exports.")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,7 +43,6 @@ public class ForecastResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @RequiresScope("forecast:read")
     @Operation(operationId = "exportForecast", summary = "Export a forecast for scripts",
             description = "One flat row per user of the scope (each with the team below; every user for the "
                     + "workspace) or per territory of a territory's subtree, parents first: quota, amounts per "

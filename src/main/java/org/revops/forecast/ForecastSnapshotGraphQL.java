@@ -14,10 +14,12 @@ import org.revops.forecast.ForecastSnapshotDtos.TrendView;
 import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.List;
 
 /** GraphQL door to forecast snapshots, trends and accuracy; the same services as REST. */
+@RequiresScope(read = "forecast:read", write = "forecast:write")
 @GraphQLApi
 public class ForecastSnapshotGraphQL {
     private final ForecastSnapshotService snapshots;

@@ -15,7 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.revops.forecast.ForecastSnapshotDtos.SnapshotInput;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
+@RequiresScope("forecast:write")
 @Path("/api/v1/forecast-snapshots")
 @Tag(name = "Forecast snapshots", description = "Every scope's forecast numbers as they stood on a day.")
 @Produces(MediaType.APPLICATION_JSON)

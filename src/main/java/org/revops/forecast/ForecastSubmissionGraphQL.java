@@ -14,12 +14,14 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to forecast submissions; the same service and rules as /api/v1/forecast-submissions. */
+@RequiresScope(read = "forecast:read", write = "forecast:write")
 @GraphQLApi
 public class ForecastSubmissionGraphQL {
     private final ForecastSubmissionService submissions;

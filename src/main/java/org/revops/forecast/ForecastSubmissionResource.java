@@ -29,6 +29,7 @@ import org.revops.platform.security.RequiresScope;
 
 import java.util.UUID;
 
+@RequiresScope(read = "forecast:read", write = "forecast:write")
 @Path("/api/v1/forecast-submissions")
 @Tag(name = "Forecast submissions", description = "Forecasts as their owners called them, frozen per period.")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,7 +45,6 @@ public class ForecastSubmissionResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @RequiresScope("forecast:read")
     @Operation(operationId = "listForecastSubmissions", summary = "List forecast submissions",
             description = "Newest first. A rep sees their own, a manager their team's (own included), admin, "
                     + "integration and read-only keys every one. Open to API keys with the `forecast:read` scope.")
@@ -54,7 +54,6 @@ public class ForecastSubmissionResource {
 
     @GET
     @Path("{id}")
-    @RequiresScope("forecast:read")
     @Operation(operationId = "getForecastSubmission", summary = "Get a forecast submission",
             description = "404 for one the caller may not see. Open to API keys with the `forecast:read` scope.")
     public Uni<SubmissionView> get(@Parameter(description = "Submission id") @PathParam("id") UUID id) {

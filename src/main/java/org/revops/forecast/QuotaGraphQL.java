@@ -16,6 +16,7 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to quotas and yearly plans. */
+@RequiresScope(read = "forecast:read", write = "forecast:admin")
 @GraphQLApi
 public class QuotaGraphQL {
     private final QuotaService quotas;

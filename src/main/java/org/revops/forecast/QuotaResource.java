@@ -32,10 +32,12 @@ import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 
 import java.util.UUID;
 
+@RequiresScope(read = "forecast:read", write = "forecast:admin")
 @Path("/api/v1/quotas")
 @Tag(name = "Quotas", description = "Targets per user or territory per fiscal period, and yearly plans.")
 @Produces(MediaType.APPLICATION_JSON)

@@ -7,10 +7,12 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.Query;
 import org.revops.forecast.ScorecardDtos.ScorecardView;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.UUID;
 
 /** GraphQL door to the scorecard. */
+@RequiresScope("analytics:read")
 @GraphQLApi
 public class ScorecardGraphQL {
     private final ScorecardService scorecards;

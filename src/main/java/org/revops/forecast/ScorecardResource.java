@@ -19,10 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.revops.forecast.ScorecardDtos.ScorecardView;
 import org.revops.platform.rest.QueryParams;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.UUID;
 
 /** REST door to the scorecard; the query is read with {@link QueryParams}, so a bad id is a 400, not a 404. */
+@RequiresScope("analytics:read")
 @Path("/api/v1/analytics/scorecard")
 @Tag(name = "Forecasts")
 @Produces(MediaType.APPLICATION_JSON)

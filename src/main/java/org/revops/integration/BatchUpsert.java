@@ -160,8 +160,8 @@ public abstract class BatchUpsert<I, S, R> {
             }
             work.add(w);
         }
-        return workspaces.currency(caller).flatMap(currency -> db.inTransaction(conn -> beforeRead(conn, workspaceId,
-                        valid(work))
+        return workspaces.currency(caller).flatMap(currency -> db.inTransactionPlannedPerExecution(conn -> beforeRead(
+                        conn, workspaceId, valid(work))
                 .flatMap(resolved -> db.query(conn, statement().currentSql(),
                         Tuple.of(workspaceId, work.stream().map(w -> w.entry.source).toArray(String[]::new),
                                 work.stream().map(w -> w.entry.externalId).toArray(String[]::new))))

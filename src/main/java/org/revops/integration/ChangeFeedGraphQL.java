@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Source;
 import org.revops.integration.ChangeDtos.ChangePage;
 import org.revops.integration.ChangeDtos.ChangeView;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
  * GraphQL door to the change feed: the same service and rules as GET /api/v1/changes. A feed page, not a Relay
  * connection: there is no "last page", a client polls with the cursor it stored.
  */
+@RequiresScope("changes:read")
 @GraphQLApi
 public class ChangeFeedGraphQL {
     private final ChangeFeedService feed;

@@ -21,6 +21,7 @@ import org.revops.platform.security.CurrentCaller;
 import org.revops.platform.security.RequiresScope;
 
 /** REST door to the change feed. */
+@RequiresScope("changes:read")
 @Path("/api/v1/changes")
 @Tag(name = "Change feed")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +35,6 @@ public class ChangeFeedResource {
     }
 
     @GET
-    @RequiresScope("changes:read")
     @Operation(operationId = "listChanges", summary = "What changed since a cursor",
             description = """
                     Every create, update and delete of accounts, contacts, leads and opportunities in the workspace, \

@@ -13,11 +13,13 @@ import org.revops.lead.ConversionDtos.DuplicatesView;
 import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to lead conversion: the same service methods as POST …/convert and GET …/duplicates. */
+@RequiresScope(read = "leads:read", write = "leads:write")
 @GraphQLApi
 public class ConversionGraphQL {
     private final ConversionService conversion;

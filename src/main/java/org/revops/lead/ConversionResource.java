@@ -20,9 +20,11 @@ import org.revops.lead.ConversionDtos.ConversionView;
 import org.revops.lead.ConversionDtos.ConvertInput;
 import org.revops.lead.ConversionDtos.DuplicatesView;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.UUID;
 
+@RequiresScope(read = "leads:read", write = "leads:write")
 @Path("/api/v1/leads")
 @Tag(name = "Lead conversion", description = "Turning a lead into an account, a contact and a deal.")
 @Produces(MediaType.APPLICATION_JSON)

@@ -20,6 +20,7 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.team.UserDtos.UserView;
 import org.revops.team.UserService;
 import org.revops.territory.TerritoryDtos.TerritoryView;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to leads; the owner and territory of a page of leads resolve in one statement each. */
+@RequiresScope(read = "leads:read", write = "leads:write")
 @GraphQLApi
 public class LeadGraphQL {
     private final LeadService leads;

@@ -35,10 +35,12 @@ import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 
 import java.util.UUID;
 
+@RequiresScope(read = "leads:read", write = "leads:write")
 @Path("/api/v1/leads")
 @Tag(name = "Leads", description = "Leads from every channel: BANT, engagement, status, owner, territory, scores.")
 @Produces(MediaType.APPLICATION_JSON)

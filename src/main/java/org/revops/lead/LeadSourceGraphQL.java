@@ -7,10 +7,12 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.Query;
 import org.revops.lead.LeadSourceDtos.LeadSourcesView;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.time.LocalDate;
 
 /** GraphQL door to the lead-source report: the same figures as GET /api/v1/analytics/lead-sources. */
+@RequiresScope("analytics:read")
 @GraphQLApi
 public class LeadSourceGraphQL {
     private final LeadSourceService sources;

@@ -24,6 +24,7 @@ import org.revops.platform.error.Problem;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.rest.QueryParams;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.List;
  * REST door to the lead-source report: JSON, or CSV with {@code Accept: text/csv}. The query is read with
  * {@link QueryParams} (a typed {@code @QueryParam} would turn a bad date into a 404).
  */
+@RequiresScope("analytics:read")
 @Path("/api/v1/analytics/lead-sources")
 @Tag(name = "Analytics")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})

@@ -20,11 +20,13 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to lead routing: the same service methods as the REST routing endpoints. */
+@RequiresScope(read = "leads:read", write = "leads:write")
 @GraphQLApi
 public class RoutingGraphQL {
     private final RoutingService routing;
@@ -72,12 +74,14 @@ public class RoutingGraphQL {
                 .map(slice -> GraphQLSupport.connection(slice, QueuedLeadEdge::new, QueuedLeadConnection::new));
     }
 
+    @RequiresScope("leads:admin")
     @Query("leadRoutingSettings")
     @Description("A rep's routing settings and load, as GET /api/v1/users/{id}/lead-routing.")
     public Uni<SettingsView> settings(@NonNull @Name("userId") UUID userId) {
         return settings.get(caller.get(), userId);
     }
 
+    @RequiresScope("leads:admin")
     @Mutation("setLeadRoutingSettings")
     @Description("Saves a rep's routing settings, as PUT /api/v1/users/{id}/lead-routing; `expectedVersion` works "
             + "like If-Match.")

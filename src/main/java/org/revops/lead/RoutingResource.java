@@ -26,9 +26,11 @@ import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.UUID;
 
+@RequiresScope(read = "leads:read", write = "leads:write")
 @Path("/api/v1/leads")
 @Tag(name = "Lead routing")
 @Produces(MediaType.APPLICATION_JSON)

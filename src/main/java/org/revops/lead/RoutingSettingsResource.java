@@ -21,10 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.revops.lead.RoutingDtos.SettingsInput;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 
 import java.util.UUID;
 
+@RequiresScope("leads:admin")
 @Path("/api/v1/users/{id}/lead-routing")
 @Tag(name = "Lead routing", description = "Who gets new leads: rep capacity and opt-out, routing, the queue.")
 @Produces(MediaType.APPLICATION_JSON)

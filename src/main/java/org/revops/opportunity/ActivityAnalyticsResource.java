@@ -23,12 +23,14 @@ import org.revops.platform.error.ApiProblem;
 import org.revops.platform.error.FieldError;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+@RequiresScope("analytics:read")
 @Path("/api/v1/analytics/activity")
 @Tag(name = "Analytics", description = "Reports computed from the pipeline and its activity.")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})

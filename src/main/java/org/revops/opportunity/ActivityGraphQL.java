@@ -21,6 +21,7 @@ import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.team.UserDtos.UserView;
 import org.revops.team.UserService;
 
@@ -32,6 +33,7 @@ import java.util.UUID;
  * GraphQL door to activities, and the activities of deals and accounts. Every relation resolves in one statement
  * for a whole page of parents.
  */
+@RequiresScope(read = "activities:read", write = "activities:write")
 @GraphQLApi
 public class ActivityGraphQL {
     /** How many activities a deal or an account shows when {@code first} is not given. */

@@ -17,6 +17,7 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.team.UserDtos.UserView;
 import org.revops.team.UserService;
 
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to activity targets and the activity report. */
+@RequiresScope(read = "activities:read", write = "activities:write")
 @GraphQLApi
 public class ActivityTargetGraphQL {
     private final ActivityTargetService targets;

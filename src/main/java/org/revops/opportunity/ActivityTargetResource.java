@@ -30,10 +30,12 @@ import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 
 import java.util.UUID;
 
+@RequiresScope(read = "activities:read", write = "activities:write")
 @Path("/api/v1/activity-targets")
 @Tag(name = "Activity targets", description = "How many calls, visits, proposals, signings… per user and week or month.")
 @Produces(MediaType.APPLICATION_JSON)

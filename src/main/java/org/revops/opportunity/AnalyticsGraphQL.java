@@ -11,6 +11,7 @@ import org.revops.opportunity.AnalyticsDtos.FunnelView;
 import org.revops.opportunity.AnalyticsDtos.WinLossGroupBy;
 import org.revops.opportunity.AnalyticsDtos.WinLossView;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.time.LocalDate;
 
@@ -18,6 +19,7 @@ import java.time.LocalDate;
  * GraphQL door to the analytics: the same service methods and figures as GET /api/v1/analytics/funnel and
  * /win-loss. Reads through the reactive client only, so no Hibernate session is needed.
  */
+@RequiresScope("analytics:read")
 @GraphQLApi
 public class AnalyticsGraphQL {
     private final AnalyticsService analytics;

@@ -29,6 +29,7 @@ import org.revops.platform.error.Problem;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.rest.QueryParams;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -39,6 +40,7 @@ import java.util.UUID;
  * (a typed {@code @QueryParam} would turn a bad date into a 404), so its parameters are documented with
  * {@code @Parameters}.
  */
+@RequiresScope("analytics:read")
 @Path("/api/v1/analytics")
 @Tag(name = "Analytics", description = "Funnel and win/loss reports over the deals the caller may see.")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})

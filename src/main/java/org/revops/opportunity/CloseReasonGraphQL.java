@@ -17,11 +17,13 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to close reasons, and the close reason of a deal (resolved in one statement per page). */
+@RequiresScope(read = "opportunities:read", write = "workspace:admin")
 @GraphQLApi
 public class CloseReasonGraphQL {
     private final CloseReasonService reasons;

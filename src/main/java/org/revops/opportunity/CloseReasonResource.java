@@ -30,10 +30,12 @@ import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 
 import java.util.UUID;
 
+@RequiresScope(read = "opportunities:read", write = "workspace:admin")
 @Path("/api/v1/close-reasons")
 @Tag(name = "Close reasons", description = "Why deals are won or lost (admins change the list).")
 @Produces(MediaType.APPLICATION_JSON)

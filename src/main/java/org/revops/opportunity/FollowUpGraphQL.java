@@ -13,6 +13,7 @@ import org.revops.opportunity.StalledDealsDtos.StalledDealsView;
 import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** GraphQL door to the follow-up queue and the stalled-deal counts. */
+@RequiresScope("activities:read")
 @GraphQLApi
 public class FollowUpGraphQL {
     private final FollowUpService followUps;

@@ -14,7 +14,9 @@ import org.revops.opportunity.OpportunityDtos.OpportunityView;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
+@RequiresScope("activities:read")
 @Path("/api/v1/follow-ups")
 @Tag(name = "Opportunities")
 @Produces(MediaType.APPLICATION_JSON)

@@ -28,6 +28,7 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.team.UserDtos.UserView;
 import org.revops.team.UserService;
 
@@ -39,6 +40,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /** GraphQL door to opportunities; relations resolve in batches, one statement per relation and level. */
+@RequiresScope(read = "opportunities:read", write = "opportunities:write")
 @GraphQLApi
 public class OpportunityGraphQL {
     private final OpportunityService opportunities;

@@ -32,6 +32,7 @@ import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 import org.revops.opportunity.OpportunityDtos.ChangeView;
 import org.revops.opportunity.OpportunityDtos.CloseInput;
@@ -41,6 +42,7 @@ import org.revops.opportunity.OpportunityDtos.OpportunityView;
 
 import java.util.UUID;
 
+@RequiresScope(read = "opportunities:read", write = "opportunities:write")
 @Path("/api/v1/opportunities")
 @Tag(name = "Opportunities", description = "Deals in the pipeline.")
 @Produces(MediaType.APPLICATION_JSON)

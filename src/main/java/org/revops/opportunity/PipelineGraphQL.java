@@ -18,12 +18,14 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to pipelines and stages. */
+@RequiresScope(read = "opportunities:read", write = "workspace:admin")
 @GraphQLApi
 public class PipelineGraphQL {
     private final PipelineService pipelines;

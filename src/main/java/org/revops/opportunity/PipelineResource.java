@@ -31,10 +31,12 @@ import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 
 import java.util.UUID;
 
+@RequiresScope(read = "opportunities:read", write = "workspace:admin")
 @Path("/api/v1/pipelines")
 @Tag(name = "Pipelines", description = "Sales processes and their ordered stages (admins change them).")
 @Produces(MediaType.APPLICATION_JSON)

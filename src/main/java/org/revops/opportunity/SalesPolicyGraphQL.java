@@ -15,11 +15,13 @@ import org.revops.platform.error.ApiProblem;
 import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.math.BigDecimal;
 import java.util.List;
 
 /** GraphQL door to the sales policy. */
+@RequiresScope(read = "opportunities:read", write = "workspace:admin")
 @GraphQLApi
 public class SalesPolicyGraphQL {
     private final SalesPolicyService policies;

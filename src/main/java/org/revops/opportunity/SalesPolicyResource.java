@@ -20,8 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.revops.opportunity.SalesPolicyDtos.SalesPolicyInput;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 
+@RequiresScope(read = "opportunities:read", write = "workspace:admin")
 @Path("/api/v1/sales-policy")
 @Tag(name = "Sales policy", description = "Grading, follow-up cadence and stall rules of the workspace.")
 @Produces(MediaType.APPLICATION_JSON)

@@ -19,6 +19,7 @@ import org.revops.opportunity.StalledDealsDtos.ReasonCounts;
 import org.revops.opportunity.StalledDealsDtos.StalledDealsView;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+@RequiresScope("analytics:read")
 @Path("/api/v1/analytics/stalled")
 @Tag(name = "Analytics", description = "Figures over the pipeline, computed in the database.")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})

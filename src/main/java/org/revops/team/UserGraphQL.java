@@ -13,6 +13,7 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.security.Role;
 import org.revops.team.UserDtos.UserInput;
 import org.revops.team.UserDtos.UserView;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to users. */
+@RequiresScope(read = "users:read", write = "workspace:admin")
 @GraphQLApi
 public class UserGraphQL {
     private final UserService users;

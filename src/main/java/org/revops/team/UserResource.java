@@ -28,12 +28,14 @@ import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 import org.revops.team.UserDtos.UserInput;
 import org.revops.team.UserDtos.UserView;
 
 import java.util.UUID;
 
+@RequiresScope(read = "users:read", write = "workspace:admin")
 @Path("/api/v1/users")
 @Tag(name = "Users", description = "People in the workspace, their roles and reporting tree.")
 @Produces(MediaType.APPLICATION_JSON)

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.Query;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.territory.CoverageDtos.CoverageGroupBy;
 import org.revops.territory.CoverageDtos.CoverageView;
 
@@ -16,6 +17,7 @@ import java.util.UUID;
  * GraphQL door to the coverage report: the same service method and figures as GET /api/v1/analytics/coverage.
  * Reads through the reactive client only, so no Hibernate session is needed.
  */
+@RequiresScope("analytics:read")
 @GraphQLApi
 public class CoverageGraphQL {
     private final CoverageService coverage;

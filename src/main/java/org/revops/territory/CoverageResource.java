@@ -22,6 +22,7 @@ import org.revops.platform.error.Problem;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.rest.QueryParams;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.territory.CoverageDtos.CoverageGroupBy;
 import org.revops.territory.CoverageDtos.CoverageRow;
 import org.revops.territory.CoverageDtos.CoverageView;
@@ -34,6 +35,7 @@ import java.util.UUID;
  * {@link QueryParams} (a typed {@code @QueryParam} would turn a bad date into a 404), so its parameters are
  * documented with {@code @Parameters}.
  */
+@RequiresScope("analytics:read")
 @Path("/api/v1/analytics/coverage")
 @Tag(name = "Analytics", description = "Figures over the pipeline, computed in the database.")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})

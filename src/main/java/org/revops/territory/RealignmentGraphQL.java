@@ -14,6 +14,7 @@ import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.job.JobView;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.territory.AssignmentDtos.AssignmentView;
 import org.revops.territory.AssignmentDtos.MoveRouteView;
 import org.revops.territory.AssignmentDtos.MoveView;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to assignment runs, previews, activation, assignments and moves; the same services as REST. */
+@RequiresScope(read = "territories:read", write = "territories:admin")
 @GraphQLApi
 public class RealignmentGraphQL {
     private final RealignmentService realignment;

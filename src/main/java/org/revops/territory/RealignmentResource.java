@@ -30,6 +30,7 @@ import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.territory.AssignmentDtos.AssignmentView;
 import org.revops.territory.AssignmentDtos.ManualAssignmentInput;
 import org.revops.territory.AssignmentDtos.MoveRouteView;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Assignment runs, realignment previews and activation (as jobs), and a model's assignments and moves. */
+@RequiresScope(read = "territories:read", write = "territories:admin")
 @Path("/api/v1/territory-models")
 @Tag(name = "Territory realignment", description = "Assign accounts to a model's territories, preview a planning "
         + "model's moves against the active model, activate it. Long work answers 202 with a job to poll.")

@@ -15,6 +15,7 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.territory.TerritoryDtos.TerritoryInput;
 import org.revops.territory.TerritoryDtos.TerritoryMemberInput;
 import org.revops.territory.TerritoryDtos.TerritoryMemberView;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to territories and their members; relations are in {@link TerritoryRelationsGraphQL}. */
+@RequiresScope(read = "territories:read", write = "territories:admin")
 @GraphQLApi
 public class TerritoryGraphQL {
     private final TerritoryQueries queries;

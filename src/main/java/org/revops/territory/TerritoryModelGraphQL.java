@@ -13,6 +13,7 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.territory.TerritoryDtos.TerritoryModelCloneInput;
 import org.revops.territory.TerritoryDtos.TerritoryModelInput;
 import org.revops.territory.TerritoryDtos.TerritoryModelView;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to territory models; a page of models resolves its territories in one statement. */
+@RequiresScope(read = "territories:read", write = "territories:admin")
 @GraphQLApi
 public class TerritoryModelGraphQL {
     private final TerritoryModelService models;

@@ -29,6 +29,7 @@ import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 import org.revops.territory.TerritoryDtos.TerritoryModelCloneInput;
 import org.revops.territory.TerritoryDtos.TerritoryModelInput;
@@ -36,6 +37,7 @@ import org.revops.territory.TerritoryDtos.TerritoryModelView;
 
 import java.util.UUID;
 
+@RequiresScope(read = "territories:read", write = "territories:admin")
 @Path("/api/v1/territory-models")
 @Tag(name = "Territory models", description = "Versions of the territory map: planning, active, archived.")
 @Produces(MediaType.APPLICATION_JSON)

@@ -29,6 +29,7 @@ import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 import org.revops.territory.TerritoryDtos.TerritoryInput;
 import org.revops.territory.TerritoryDtos.TerritoryMemberInput;
@@ -39,6 +40,7 @@ import org.revops.territory.TerritoryDtos.TerritoryView;
 
 import java.util.UUID;
 
+@RequiresScope(read = "territories:read", write = "territories:admin")
 @Path("/api/v1/territories")
 @Tag(name = "Territories", description = "The hierarchy of a territory model and who works each territory.")
 @Produces(MediaType.APPLICATION_JSON)

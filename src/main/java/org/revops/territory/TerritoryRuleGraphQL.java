@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.Source;
 import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.territory.TerritoryDtos.CriterionInput;
 import org.revops.territory.TerritoryDtos.TerritoryRuleInput;
 import org.revops.territory.TerritoryDtos.TerritoryRuleView;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to territory rules; a page of territories resolves its rules in one statement. */
+@RequiresScope(read = "territories:read", write = "territories:admin")
 @GraphQLApi
 public class TerritoryRuleGraphQL {
     private final TerritoryRuleService rules;

@@ -21,12 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 import org.revops.territory.TerritoryDtos.TerritoryRuleInput;
 
 import java.util.UUID;
 
 /** A rule by its own id; a territory's rules are listed and added under /api/v1/territories/{id}/rules. */
+@RequiresScope(read = "territories:read", write = "territories:admin")
 @Path("/api/v1/territory-rules")
 @Tag(name = "Territories")
 @Produces(MediaType.APPLICATION_JSON)

@@ -51,21 +51,42 @@ class ApiKeyScopesTest extends ApiTest {
         as(scoped).get("/api/v1/opportunities").then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://revops.dev/problems/forbidden"))
-                .body("detail", equalTo(LIMITED + "this operation needs full access"));
+                .body("detail", equalTo(LIMITED + "this operation needs opportunities:read"));
         // an admin key narrowed to forecast:read is no longer an admin key for anything else
         as(scoped).get(KEYS).then().statusCode(403).contentType("application/problem+json");
 
         as(scoped).body(Map.of("name", "Scoped Inc")).post("/api/v1/accounts").then().statusCode(403)
                 .contentType("application/problem+json")
-                .body("detail", equalTo(LIMITED + "this operation needs full access"));
+                .body("detail", equalTo(LIMITED + "this operation needs accounts:write"));
         as(ws.adminKey()).get("/api/v1/accounts").then().statusCode(200).body("data", hasSize(0));
 
-        GraphQLClient.post(scoped, "{ workspace { name } }", null).then().statusCode(403)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://revops.dev/problems/forbidden"))
-                .body("detail", equalTo(LIMITED + "GraphQL needs full access"));
+        // GraphQL holds root fields to the same scopes: the calendar answers, the workspace does not
+        GraphQLClient.post(scoped, "{ forecastCalendar { year { id } } workspace { name } }", null).then()
+                .statusCode(200)
+                .body("data.forecastCalendar.year.id", notNullValue())
+                .body("errors", hasSize(1))
+                .body("errors[0].message", equalTo(LIMITED + "this field needs workspace:read"))
+                .body("errors[0].path", contains("workspace"));
         // the schema is public: a scoped key sent along changes nothing
         as(scoped).get("/graphql/schema.graphql").then().statusCode(200);
+    }
+
+    @Test
+    void aScopedKeyUsesGraphQLWithinItsScopesAndWritesNothingBeyondThem() {
+        String reader = createKey(ws.adminId(), List.of("accounts:read")).then().statusCode(201).extract().path("key");
+        as(ws.adminKey()).body(Map.of("name", "Readable Inc")).post("/api/v1/accounts").then().statusCode(201);
+
+        GraphQLClient.ok(reader, "{ accounts { edges { node { name } } } }", null);
+        GraphQLClient.post(reader, "mutation { createAccount(input: {name: \"Sneaky Inc\"}) { account { id } } }", null)
+                .then().statusCode(200)
+                .body("errors[0].message", equalTo("This key is limited to [accounts:read]; this field needs "
+                        + "accounts:write"))
+                .body("data.createAccount", nullValue());
+        as(ws.adminKey()).get("/api/v1/accounts").then().statusCode(200).body("data.name", contains("Readable Inc"));
+
+        String writer = createKey(ws.adminId(), List.of("accounts:write")).then().statusCode(201).extract().path("key");
+        GraphQLClient.ok(writer, "mutation { createAccount(input: {name: \"Written Inc\"}) { account { id } } }", null);
+        as(ws.adminKey()).get("/api/v1/accounts").then().body("data", hasSize(2));
     }
 
     @Test
@@ -95,12 +116,12 @@ class ApiKeyScopesTest extends ApiTest {
 
     @Test
     void badScopesAre422AndWriteNothing() {
-        createKey(ws.adminId(), List.of("forecast:write")).then().statusCode(422)
+        createKey(ws.adminId(), List.of("forecast:delete")).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://revops.dev/problems/validation"))
                 .body("errors", hasSize(1))
                 .body("errors[0].field", equalTo("scopes[0]"))
-                .body("errors[0].message", containsString("unknown scope 'forecast:write'"));
+                .body("errors[0].message", containsString("unknown scope 'forecast:delete'"));
         createKey(ws.adminId(), List.of("forecast:read", "leads:delete")).then().statusCode(422)
                 .body("errors.field", contains("scopes[1]"));
         createKey(ws.adminId(), Arrays.asList("forecast:read", null)).then().statusCode(422)

@@ -55,10 +55,11 @@ class UserCsvTest extends ApiTest {
         List<String> ids = keys.getList("data.id");
         List<String> prefixes = keys.getList("data.prefix");
         assertEquals(2, ids.size());
-        String expected = "id,name,userId,role,prefix,createdAt,revokedAt,scopes,rateLimitPerMinute,key\r\n"
-                + ids.get(0) + ",Ray Rep key," + ray.id() + ",rep," + prefixes.get(0) + ",2026-03-02T09:02:00Z,,,,\r\n"
+        String expected = "id,name,userId,role,prefix,createdAt,revokedAt,scopes,rateLimitPerMinute,expiresAt,"
+                + "lastUsedAt,rotatedToId,key\r\n"
+                + ids.get(0) + ",Ray Rep key," + ray.id() + ",rep," + prefixes.get(0) + ",2026-03-02T09:02:00Z,,,,,,,\r\n"
                 + auditKey + ",'=export," + ray.id() + ",read-only," + prefixes.get(1)
-                + ",2026-03-02T09:03:00Z,2026-03-02T09:04:00Z,,,\r\n";
+                + ",2026-03-02T09:03:00Z,2026-03-02T09:04:00Z,,,,,,\r\n";
         assertEquals(auditKey, ids.get(1));
         assertEquals(expected, csv(ws.adminKey(), "/api/v1/api-keys?sort=createdAt&userId=" + ray.id()));
         assertEquals(List.of(expected.split("\r\n")).subList(1, 3),

@@ -14,6 +14,7 @@ import org.revops.integration.imports.ImportDtos.ImportView;
 import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.UUID;
  * GraphQL door to imports: the reads only. Starting an import is a file upload, which GraphQL has no standard way to
  * carry: it is REST's POST /api/v1/imports.
  */
+@RequiresScope(read = "imports:read", write = "imports:write")
 @GraphQLApi
 public class ImportGraphQL {
     private final ImportService imports;

@@ -31,11 +31,13 @@ import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.rest.QueryParams;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 
+@RequiresScope(read = "imports:read", write = "imports:write")
 @Path("/api/v1/imports")
 @Tag(name = "Imports",
         description = "CSV files of accounts, contacts, leads or opportunities upserted by external id, as a job.")

@@ -34,8 +34,10 @@ public class WebhookDeliveries {
     private static final String SELECT = " SELECT" + COLUMNS + " FROM webhook_deliveries d";
 
     public static final ListSpec LIST = ListSpec.builder("listWebhookDeliveries", SELECT, "d.workspace_id", "d.id")
-            .oneOf("state", Map.of("pending", "d.state = 'pending'", "delivered", "d.state = 'delivered'",
-                    "dead", "d.state = 'dead'"), "Only deliveries in this state: pending, delivered or dead.")
+            // sorted: Map.of's order changes from one run to the next, and the choices are published
+            .oneOf("state", new java.util.TreeMap<>(Map.of("pending", "d.state = 'pending'",
+                    "delivered", "d.state = 'delivered'", "dead", "d.state = 'dead'")),
+                    "Only deliveries in this state: pending, delivered or dead.")
             .sort("createdAt", "d.created_at", "created_at", ValueType.TIMESTAMP)
             .build("-createdAt");
 

@@ -17,10 +17,10 @@ import org.revops.platform.security.RequiresScope;
 import java.util.UUID;
 
 /** REST door to single webhook deliveries: their attempts, and replaying a dead one. */
+@RequiresScope("webhooks:admin")
 @Path("/api/v1/webhook-deliveries")
 @Tag(name = "Webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresScope("webhooks:manage")
 public class WebhookDeliveryResource {
     private final WebhookDeliveries deliveries;
     private final CurrentCaller caller;

@@ -18,11 +18,13 @@ import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to webhooks: the same services and rules as /api/v1/webhooks and /api/v1/webhook-deliveries. */
+@RequiresScope("webhooks:admin")
 @GraphQLApi
 public class WebhookGraphQL {
     private final WebhookService webhooks;

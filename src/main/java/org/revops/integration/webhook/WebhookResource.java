@@ -37,12 +37,12 @@ import org.revops.platform.write.Versions;
 import java.util.UUID;
 
 /** REST door to webhook subscriptions (admin and integration keys). */
+@RequiresScope("webhooks:admin")
 @Path("/api/v1/webhooks")
 @Tag(name = "Webhooks", description = "Signed HTTP callbacks for changes of accounts, contacts, leads and "
         + "opportunities (admin and integration keys; see the README for the payload and signature).")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RequiresScope("webhooks:manage")
 public class WebhookResource {
     private final WebhookService webhooks;
     private final WebhookDeliveries deliveries;

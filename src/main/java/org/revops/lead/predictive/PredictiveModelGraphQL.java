@@ -17,11 +17,13 @@ import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.job.JobView;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to predictive models: the same service and training job as REST. */
+@RequiresScope("leads:admin")
 @GraphQLApi
 public class PredictiveModelGraphQL {
     private final PredictiveModelService models;

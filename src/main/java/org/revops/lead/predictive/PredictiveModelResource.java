@@ -27,9 +27,11 @@ import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.UUID;
 
+@RequiresScope("leads:admin")
 @Path("/api/v1/predictive-models")
 @Tag(name = "Predictive models", description = "A win probability for every open lead, learned from the workspace's "
         + "won and lost leads (naive Bayes over a frequency table), with the top three factors for and against.")

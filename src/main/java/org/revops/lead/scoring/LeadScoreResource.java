@@ -18,10 +18,12 @@ import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.UUID;
 
 /** A lead's rule score: score it now, read its history. */
+@RequiresScope(read = "leads:read", write = "leads:write")
 @Path("/api/v1/leads")
 @Tag(name = "Lead scoring")
 @Produces(MediaType.APPLICATION_JSON)

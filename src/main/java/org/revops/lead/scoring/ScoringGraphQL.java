@@ -25,11 +25,13 @@ import org.revops.platform.graphql.PageInfo;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.job.JobView;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.List;
 import java.util.UUID;
 
 /** GraphQL door to scoring models and lead scores, over the same services as REST. */
+@RequiresScope("leads:admin")
 @GraphQLApi
 public class ScoringGraphQL {
     static final int MAX_SCORES = 100;
@@ -127,6 +129,7 @@ public class ScoringGraphQL {
         return GraphQLSupport.payload(() -> publication.publish(caller.get(), id), PublishScoringModelPayload::new);
     }
 
+    @RequiresScope("leads:write")
     @Mutation("scoreLead")
     @Description("Scores a lead now with the published model.")
     public Uni<ScoreLeadPayload> scoreLead(@NonNull @Name("id") UUID id) {

@@ -33,10 +33,12 @@ import org.revops.platform.paging.Page;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.write.Versions;
 
 import java.util.UUID;
 
+@RequiresScope("leads:admin")
 @Path("/api/v1/scoring-models")
 @Tag(name = "Lead scoring", description = "Versioned rule-scoring models: drafts are edited, then published by a job "
         + "that re-scores every open lead. " + ScoringDtos.FORMULA)

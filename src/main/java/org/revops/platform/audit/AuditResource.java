@@ -3,6 +3,7 @@ package org.revops.platform.audit;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import org.revops.platform.security.RequiresScope;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -15,6 +16,7 @@ import org.revops.platform.rest.Csv;
 import org.revops.platform.security.CurrentCaller;
 
 @Path("/api/v1/audit-events")
+@RequiresScope("audit:read")
 @Tag(name = "Audit log", description = "Every write to the workspace's records: who, what, when, from where.")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {

@@ -8,10 +8,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.util.UUID;
 
 /** GraphQL door to jobs; the free-form result travels as JSON text. */
+@RequiresScope("jobs:read")
 @GraphQLApi
 public class JobGraphQL {
     private final JobService jobs;

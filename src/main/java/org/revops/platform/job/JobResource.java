@@ -22,11 +22,13 @@ import org.revops.platform.error.ApiProblem;
 import org.revops.platform.rest.Csv;
 import org.revops.platform.rest.QueryParams;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
+@RequiresScope("jobs:read")
 @Path("/api/v1/jobs")
 @Tag(name = "Jobs", description = "Long-running work started by other endpoints (202 + Location): poll until finished.")
 @Produces(MediaType.APPLICATION_JSON)

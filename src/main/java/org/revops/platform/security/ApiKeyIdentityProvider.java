@@ -12,8 +12,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.revops.platform.db.Db;
 
-import java.util.Collections;
-import java.util.EnumSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Set;
 
 /** Resolves an API key to its workspace, user and role with one indexed lookup on the key's hash. */
@@ -31,16 +32,26 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
     /** The key's own requests per minute; absent for the service default. See the rate-limit gate. */
     public static final String RATE_LIMIT = "revops.rate-limit";
 
+    /** The user's current role too: a key acts with the lower of its own and its user's ({@link Role#cappedBy}). */
     private static final String FIND_KEY = """
-            SELECT k.workspace_id, k.id, k.user_id, k.role, k.scopes, k.rate_limit_per_minute,
-                   w.suspended_at IS NOT NULL AS suspended, w.suspension_reason
-            FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id
+            SELECT k.workspace_id, k.id, k.user_id, k.role, u.role AS user_role, k.scopes, k.rate_limit_per_minute,
+                   k.expires_at, w.suspended_at IS NOT NULL AS suspended, w.suspension_reason
+            FROM api_keys k
+            JOIN users u ON u.workspace_id = k.workspace_id AND u.id = k.user_id
+            JOIN workspaces w ON w.id = k.workspace_id
             WHERE k.key_hash = $1 AND k.revoked_at IS NULL""";
 
-    private final Db db;
+    /** Why authentication failed, when it is worth telling the client; read by the 401 of the mechanism. */
+    public static final String EXPIRED = "expired";
 
-    public ApiKeyIdentityProvider(Db db) {
+    private final Db db;
+    private final KeyUsage usage;
+    private final Clock clock;
+
+    public ApiKeyIdentityProvider(Db db, KeyUsage usage, Clock clock) {
         this.db = db;
+        this.usage = usage;
+        this.clock = clock;
     }
 
     @Override
@@ -56,8 +67,14 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
                         throw new AuthenticationFailedException("unknown or revoked API key");
                     }
                     Row row = rows.iterator().next();
-                    Caller caller = new Caller(row.getUUID("workspace_id"), row.getUUID("user_id"),
-                            Role.of(row.getString("role")));
+                    Instant now = clock.instant();
+                    OffsetDateTime expiresAt = row.getOffsetDateTime("expires_at");
+                    if (expiresAt != null && !now.isBefore(expiresAt.toInstant())) {
+                        throw new AuthenticationFailedException(EXPIRED);
+                    }
+                    Role role = Role.of(row.getString("role")).cappedBy(Role.of(row.getString("user_role")));
+                    Caller caller = new Caller(row.getUUID("workspace_id"), row.getUUID("user_id"), role);
+                    usage.record(caller.workspaceId(), row.getUUID("id"), now);
                     QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                             .setPrincipal(new QuarkusPrincipal(caller.userId().toString()))
                             .addRole(caller.role().value())
@@ -71,23 +88,11 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
                         String reason = row.getString("suspension_reason");
                         identity.addAttribute(SUSPENDED, reason == null ? "" : reason);
                     }
-                    String[] scopes = row.getArrayOfStrings("scopes");
+                    Set<ApiScope> scopes = ApiScope.stored(row.getArrayOfStrings("scopes"));
                     if (scopes != null) {
-                        identity.addAttribute(SCOPES, scopesOf(scopes));
+                        identity.addAttribute(SCOPES, scopes);
                     }
                     return identity.build();
                 });
-    }
-
-    /**
-     * A name no longer known (a scope retired after the key was made) grants nothing: the key keeps only what it
-     * still names, and with nothing left may call nothing, rather than gaining its role's full rights.
-     */
-    private static Set<ApiScope> scopesOf(String[] names) {
-        Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
-        for (String name : names) {
-            ApiScope.find(name).ifPresent(scopes::add);
-        }
-        return Collections.unmodifiableSet(scopes);
     }
 }

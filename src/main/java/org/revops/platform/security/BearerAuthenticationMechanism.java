@@ -30,6 +30,8 @@ import java.util.Set;
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
     private static final String SCHEME = "Bearer ";
     private static final String INVALID_TOKEN = "Bearer error=\"invalid_token\"";
+    /** Why a key was refused, when that is worth telling (an expired key): read by the 401. */
+    private static final String FAILURE = "revops.authentication-failure";
 
     private final FailedAuthentications failures;
     private final PlatformAdmin platformAdmin;
@@ -53,7 +55,10 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         String source = FailedAuthenticationGate.sourceOf(context);
         return identities.authenticate(request)
                 .onFailure(AuthenticationFailedException.class)
-                .invoke(() -> failures.failed(source, clock.instant()));
+                .invoke(failure -> {
+                    failures.failed(source, clock.instant());
+                    context.put(FAILURE, failure.getMessage());
+                });
     }
 
     @Override
@@ -65,9 +70,12 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         boolean presented = bearerOf(context).isPresent();
-        ApiProblem problem = ApiProblem.unauthenticated(presented
-                ? "The bearer credential is invalid or expired"
-                : "Send an API key or a token as 'Authorization: Bearer <credential>'");
+        // an expired API key may say so (its 256 random bits are no secret worth guessing at): its owner can act on it
+        ApiProblem problem = ApiProblem.unauthenticated(
+                ApiKeyIdentityProvider.EXPIRED.equals(context.get(FAILURE))
+                        ? "This API key has expired; an admin can make a new one (POST /api/v1/api-keys)"
+                        : presented ? "The bearer credential is invalid or expired"
+                        : "Send an API key or a token as 'Authorization: Bearer <credential>'");
         context.response().setStatusCode(401)
                 .putHeader("WWW-Authenticate", presented ? INVALID_TOKEN : "Bearer")
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -26,6 +26,33 @@ public enum Role {
                 .orElseThrow(() -> new IllegalArgumentException("unknown role: " + value));
     }
 
+    /**
+     * Whether a key with {@code role} stays within what a user with this role may do. The order: admin above all;
+     * manager above rep above read-only; integration above read-only only (an integration key is for an admin or an
+     * integration user, and an integration user holds no manager or rep rights).
+     */
+    public boolean allows(Role role) {
+        return switch (this) {
+            case ADMIN -> true;
+            case MANAGER -> role == MANAGER || role == REP || role == READ_ONLY;
+            case REP -> role == REP || role == READ_ONLY;
+            case INTEGRATION -> role == INTEGRATION || role == READ_ONLY;
+            case READ_ONLY -> role == READ_ONLY;
+        };
+    }
+
+    /**
+     * The role a key acts with when its user now has {@code userRole}: the lower of the two, so a user demoted after
+     * the key was made cannot keep acting above their role. When neither allows the other (an integration key of a
+     * user now a manager), read-only, the one role below both.
+     */
+    public Role cappedBy(Role userRole) {
+        if (userRole.allows(this)) {
+            return this;
+        }
+        return allows(userRole) ? userRole : READ_ONLY;
+    }
+
     public boolean canWriteRecords() {
         return this != READ_ONLY;
     }

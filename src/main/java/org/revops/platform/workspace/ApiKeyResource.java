@@ -1,6 +1,7 @@
 package org.revops.platform.workspace;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -25,12 +26,16 @@ import org.revops.platform.rest.Csv;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.paging.Page;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.KeyScopeCheck;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.workspace.ApiKeyDtos.ApiKeyChanges;
 import org.revops.platform.workspace.ApiKeyDtos.ApiKeyInput;
+import org.revops.platform.workspace.ApiKeyDtos.ApiKeyRotation;
 import org.revops.platform.workspace.ApiKeyDtos.ApiKeyView;
 
 import java.util.UUID;
 
+@RequiresScope("api-keys:admin")
 @Path("/api/v1/api-keys")
 @Tag(name = "API keys", description = "Credentials for integrations and scripts (admin only).")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,10 +43,12 @@ import java.util.UUID;
 public class ApiKeyResource {
     private final ApiKeyService keys;
     private final CurrentCaller caller;
+    private final SecurityIdentity identity;
 
-    public ApiKeyResource(ApiKeyService keys, CurrentCaller caller) {
+    public ApiKeyResource(ApiKeyService keys, CurrentCaller caller, SecurityIdentity identity) {
         this.keys = keys;
         this.caller = caller;
+        this.identity = identity;
     }
 
     @GET
@@ -60,10 +67,28 @@ public class ApiKeyResource {
 
     @POST
     @Operation(operationId = "createApiKey", summary = "Create an API key (admin)",
-            description = "The response carries the secret `key` once; only its hash is stored.")
+            description = "The response carries the secret `key` once; only its hash is stored. `role` may not "
+                    + "exceed the user's role (422); `expiresAt` must be in the future (422). A key narrowed to "
+                    + "`api-keys:admin` hands out only keys within its own scopes (403).")
     public Uni<Response> create(@Valid ApiKeyInput input, @Context UriInfo uri) {
-        return keys.create(caller.get(), input).map(view -> Response
+        return keys.create(caller.get(), KeyScopeCheck.scopesOf(identity), input).map(view -> Response
                 .created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build());
+    }
+
+    @POST
+    @Path("{id}/rotate")
+    @Operation(operationId = "rotateApiKey", summary = "Rotate an API key (admin)",
+            description = "Answers a new key (201, the secret `key` shown once) with the old one's name, user, scopes "
+                    + "and rate limit, its role capped by the user's current role. The old key keeps working for "
+                    + "`gracePeriodSeconds` (default a day, at most 7 days), then expires; it shows `rotatedToId` and "
+                    + "`expiresAt`. A revoked, expired or already rotated key: 409.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApiKeyRotation.class),
+            examples = @ExampleObject(name = "an hour to switch", value = "{\"gracePeriodSeconds\":3600}")))
+    public Uni<Response> rotate(@PathParam("id") UUID id, @Valid ApiKeyRotation rotation, @Context UriInfo uri) {
+        return keys.rotate(caller.get(), KeyScopeCheck.scopesOf(identity), id, rotation).map(view -> Response
+                .created(uri.getBaseUriBuilder().path(ApiKeyResource.class).path(view.id().toString()).build())
+                .entity(view).build());
     }
 
     @PATCH

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.revops.platform.paging.ListRequest;
 import org.revops.platform.rest.Csv;
+import org.revops.platform.security.PlatformOnly;
 import org.revops.platform.paging.Page;
 import org.revops.platform.workspace.PlatformDtos.NewWorkspace;
 import org.revops.platform.workspace.PlatformDtos.PlatformWorkspaceView;
@@ -24,6 +25,7 @@ import org.revops.platform.workspace.PlatformDtos.Suspension;
 import java.util.UUID;
 
 @Path("/api/v1/platform/workspaces")
+@PlatformOnly
 @Tag(name = "Platform", description = "Provisioning for the service operator, with the platform-admin credential "
         + "(REVOPS_PLATFORM_ADMIN_TOKEN) as the bearer token. Workspace keys get 403 here.")
 @Produces(MediaType.APPLICATION_JSON)

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** The platform admin's view of workspaces: provision one with its first admin and key, list, suspend, resume. */
@@ -39,8 +40,8 @@ public class PlatformWorkspaces {
     private static final UUID ALL_WORKSPACES = new UUID(0, 0);
     public static final ListSpec LIST = ListSpec.builder("listPlatformWorkspaces",
                     "SELECT" + COLUMNS + " FROM workspaces w", "'" + ALL_WORKSPACES + "'::uuid", "w.id")
-            .oneOf("status", Map.of("active", "w.suspended_at IS NULL", "suspended", "w.suspended_at IS NOT NULL"),
-                    "Only active or only suspended workspaces.")
+            .oneOf("status", new TreeMap<>(Map.of("active", "w.suspended_at IS NULL",
+                    "suspended", "w.suspended_at IS NOT NULL")), "Only active or only suspended workspaces.")
             .single("name", ValueType.TEXT, "strpos(lower(w.name), lower(?)) > 0", "Workspaces whose name contains this.")
             .sort("createdAt", "w.created_at", "created_at", ValueType.TIMESTAMP)
             .sort("name", "w.name", "name", ValueType.TEXT)

@@ -11,11 +11,13 @@ import org.eclipse.microprofile.graphql.Query;
 import org.revops.platform.graphql.GraphQLSupport;
 import org.revops.platform.graphql.UserError;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.workspace.WorkspaceDtos.WorkspaceView;
 
 import java.util.List;
 
 /** GraphQL door to the caller's workspace settings. */
+@RequiresScope(read = "workspace:read", write = "workspace:admin")
 @GraphQLApi
 public class WorkspaceGraphQL {
     private final WorkspaceSettings settings;

@@ -19,9 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.revops.platform.rest.Responses;
 import org.revops.platform.security.CurrentCaller;
+import org.revops.platform.security.RequiresScope;
 import org.revops.platform.workspace.WorkspaceDtos.WorkspaceInput;
 import org.revops.platform.write.Versions;
 
+@RequiresScope(read = "workspace:read", write = "workspace:admin")
 @Path("/api/v1/workspace")
 @Tag(name = "Workspace", description = "The caller's workspace: name, currency, fiscal year.")
 @Produces(MediaType.APPLICATION_JSON)
