@@ -160,7 +160,7 @@ public abstract class BatchUpsert<I, S, R> {
             }
             work.add(w);
         }
-        return workspaces.currency(caller).flatMap(currency -> db.inTransactionPlannedPerExecution(conn -> beforeRead(
+        return workspaces.currency(caller).flatMap(currency -> db.inTransaction(conn -> beforeRead(
                         conn, workspaceId, valid(work))
                 .flatMap(resolved -> db.query(conn, statement().currentSql(),
                         Tuple.of(workspaceId, work.stream().map(w -> w.entry.source).toArray(String[]::new),

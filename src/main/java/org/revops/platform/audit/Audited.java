@@ -14,9 +14,6 @@ import java.util.function.Supplier;
  */
 public final class Audited {
     static final String SET_ACTOR = "SELECT set_config('revops.actor', $1, true)";
-    /** The same, and every statement of the transaction planned for its own parameters (see Db). */
-    static final String SET_ACTOR_CUSTOM_PLANS = "SELECT set_config('revops.actor', $1, true), "
-            + "set_config('plan_cache_mode', 'force_custom_plan', true)";
 
     private Audited() {
     }
@@ -32,12 +29,6 @@ public final class Audited {
     /** Marks the transaction open on {@code connection} as the current actor's. */
     public static Uni<Void> begin(SqlClient connection) {
         return connection.preparedQuery(SET_ACTOR).execute(Tuple.of(AuditContext.current().toJson()))
-                .replaceWithVoid();
-    }
-
-    /** {@link #begin}, and custom plans for the rest of the transaction, in the same round trip. */
-    public static Uni<Void> beginPlannedPerExecution(SqlClient connection) {
-        return connection.preparedQuery(SET_ACTOR_CUSTOM_PLANS).execute(Tuple.of(AuditContext.current().toJson()))
                 .replaceWithVoid();
     }
 }

@@ -84,16 +84,6 @@ public class Db {
     }
 
     /**
-     * {@link #inTransaction} whose statements are all planned for their own parameters: for set-based writes over
-     * arrays of thousands of values, where the generic plan a pooled connection settles on after five executions
-     * guesses ten rows per array. Seen in bench-batch: on one of two connections each 10,000-lead upsert took 8-14 s
-     * instead of 1.5 s, for the rest of the run.
-     */
-    public <T> Uni<T> inTransactionPlannedPerExecution(Function<SqlClient, Uni<T>> work) {
-        return pool.withTransaction(conn -> Audited.beginPlannedPerExecution(conn).flatMap(named -> work.apply(conn)));
-    }
-
-    /**
      * {@link #inTransaction} at REPEATABLE READ: every statement of {@code work} reads the same snapshot. The isolation
      * level must be set before any other statement, the audit actor's included, so it cannot be left to the work.
      */
