@@ -214,13 +214,22 @@ class AuditLogTest extends ApiTest {
         assertEquals(jobId, switched.get("actorJobId"));
         assertEquals(requestId, switched.get("requestId"));
 
-        List<Map<String, Object>> assigned = as(ws.adminKey()).queryParam("resourceType", "territory_assignment")
-                .queryParam("resourceId", account).get(EVENTS).then().statusCode(200).extract().jsonPath()
-                .getList("data");
+        // the rule-made assignment is the engine's, recorded by the model's event above; a person's is recorded
+        assertEquals(List.of(), assignmentEvents(account), "rule-made assignments are not audited one by one");
+        String territory = map.ids.values().iterator().next();
+        as(ws.adminKey()).header("X-Request-Id", requestId + "-manual").body(Map.of("territoryId", territory))
+                .put(map.path("/assignments/" + account)).then().statusCode(200);
+        List<Map<String, Object>> assigned = assignmentEvents(account);
         assertEquals(1, assigned.size(), assigned::toString);
-        assertEquals("create", assigned.get(0).get("action"));
-        assertEquals(jobId, assigned.get(0).get("actorJobId"));
+        assertEquals("update", assigned.get(0).get("action"));
+        assertEquals("request", assigned.get(0).get("actorKind"));
+        assertEquals(requestId + "-manual", assigned.get(0).get("requestId"));
         assertEquals(Map.of("modelId", map.modelId, "accountId", account), assigned.get(0).get("recordKey"));
+    }
+
+    private List<Map<String, Object>> assignmentEvents(String account) {
+        return as(ws.adminKey()).queryParam("resourceType", "territory_assignment").queryParam("resourceId", account)
+                .get(EVENTS).then().statusCode(200).extract().jsonPath().getList("data");
     }
 
     @Test
