@@ -166,14 +166,11 @@ class RoutingPoolTest extends ApiTest {
                 () -> as(ws.adminKey()).post(LEADS + "/" + x + "/route"));
         CompletableFuture<Response> second = CompletableFuture.supplyAsync(
                 () -> as(ws.adminKey()).post(LEADS + "/" + y + "/route"));
-        long waiting = 0;
-        for (int i = 0; i < 200 && waiting < 2; i++) {
-            Thread.sleep(50);
-            waiting = count(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                    + " AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE OF u%'");
-        }
+        // both routings must be seen waiting for the rep's lock before it is released
+        org.awaitility.Awaitility.await("both routings wait for the rep's lock").atMost(Duration.ofSeconds(10))
+                .until(() -> count(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE OF u%'") == 2);
         release.complete(null);
-        assertEquals(2, waiting, "both routings wait for the rep's lock");
 
         List<String> outcomes = new ArrayList<>();
         for (Response response : List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS))) {

@@ -288,18 +288,10 @@ class WebhookDeliveryTest extends ApiTest {
         return as(ws.adminKey()).body(body).post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
     }
 
-    private JsonPath awaitState(String delivery, String state) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonPath last = null;
-        while (System.nanoTime() < deadline) {
-            last = as(ws.adminKey()).get("/api/v1/webhook-deliveries/" + delivery).then().statusCode(200)
-                    .extract().jsonPath();
-            if (state.equals(last.getString("state"))) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("delivery " + delivery + " not " + state + ": " + (last == null ? null : last.prettify()));
+    private JsonPath awaitState(String delivery, String state) {
+        return org.awaitility.Awaitility.await("delivery " + delivery + " " + state).atMost(WAIT)
+                .until(() -> as(ws.adminKey()).get("/api/v1/webhook-deliveries/" + delivery).then().statusCode(200)
+                        .extract().jsonPath(), read -> state.equals(read.getString("state")));
     }
 
     private long deliveries(String subscription) throws SQLException {
