@@ -140,7 +140,8 @@ END $install$;
 
 SELECT audit_install('workspaces', 'workspace', 'id', 'id');
 SELECT audit_install('users', 'user', 'workspace_id', 'id');
-SELECT audit_install('api_keys', 'api_key', 'workspace_id', 'id');
+-- last_used_at is bookkeeping written once a minute for every key in use (KeyUsage), not a change anyone made
+SELECT audit_install('api_keys', 'api_key', 'workspace_id', 'id', '{last_used_at}');
 SELECT audit_install('accounts', 'account', 'workspace_id', 'id');
 SELECT audit_install('contacts', 'contact', 'workspace_id', 'id');
 SELECT audit_install('pipelines', 'pipeline', 'workspace_id', 'id');

@@ -115,6 +115,9 @@ class ApiKeyLifecycleTest extends ApiTest {
         usage.flush().await().atMost(Duration.ofSeconds(10));
         as(ws.adminKey()).get(KEYS + "/" + id).then().statusCode(200).body("lastUsedAt", equalTo("2026-11-24T10:00:00Z"));
         as(ws.adminKey()).get(KEYS + "/" + unused).then().body("lastUsedAt", nullValue());
+        // bookkeeping, not a change anyone made: the audit log has the key's creation only
+        as(ws.adminKey()).queryParam("resourceId", id).get("/api/v1/audit-events").then().statusCode(200)
+                .body("data.action", equalTo(List.of("create")));
     }
 
     @Test
