@@ -35,22 +35,24 @@ final class MoveSql {
         return column + " >= $4 AND (CAST($5 AS uuid) IS NULL OR " + column + " < CAST($5 AS uuid))";
     }
 
-    /** Records the movers of one chunk with their owners and open deals; $6 is the preview job. */
+    /**
+     * Records the movers of one chunk with their owners and open deals; $6 is the preview job. A chunk's movers are a
+     * few percent of its accounts, so their account and deals are looked up by key, one mover at a time (OFFSET 0
+     * keeps each lookup a subquery of its own: joined, the planner hashes the whole accounts table for them).
+     */
     static final String RECORD = "WITH " + MOVERS.formatted(chunk("x.account_id"), chunk("y.account_id")) + """
-            ,
-            open_deals AS (
-                SELECT o.account_id, count(*) AS deals, sum(o.amount) AS amount
-                FROM opportunities o
-                JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
-                WHERE o.workspace_id = $1 AND NOT s.is_closed AND o.account_id IN (SELECT account_id FROM movers)
-                GROUP BY o.account_id
-            )
+
             INSERT INTO territory_moves (workspace_id, model_id, account_id, job_id, from_territory_id, to_territory_id,
                                          account_owner_id, open_deals, open_pipeline_amount)
-            SELECT $1, $2, m.account_id, $6, m.from_id, m.to_id, a.owner_id, coalesce(d.deals, 0), coalesce(d.amount, 0)
+            SELECT $1, $2, m.account_id, $6, m.from_id, m.to_id, a.owner_id, d.deals, d.amount
             FROM movers m
-            JOIN accounts a ON a.workspace_id = $1 AND a.id = m.account_id
-            LEFT JOIN open_deals d ON d.account_id = m.account_id""";
+            CROSS JOIN LATERAL (SELECT a.owner_id FROM accounts a WHERE a.workspace_id = $1 AND a.id = m.account_id
+                                OFFSET 0) a
+            CROSS JOIN LATERAL (SELECT count(*) AS deals, coalesce(sum(o.amount), 0) AS amount
+                                FROM opportunities o
+                                JOIN stages s ON s.workspace_id = o.workspace_id AND s.id = o.stage_id
+                                WHERE o.workspace_id = $1 AND o.account_id = m.account_id AND NOT s.is_closed
+                                OFFSET 0) d""";
 
     /** How many accounts the activation of $2 moves, over the whole workspace ($1, $3 as above). */
     static final String COUNT = "WITH " + MOVERS.formatted("TRUE", "TRUE") + " SELECT count(*) AS moved FROM movers";

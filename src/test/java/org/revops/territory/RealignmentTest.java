@@ -1,10 +1,13 @@
 package org.revops.territory;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.revops.platform.db.Db;
 import org.revops.support.ApiTest;
 import org.revops.support.CsvPages;
 import org.revops.support.Fixtures;
@@ -16,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -31,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class RealignmentTest extends ApiTest {
+    @Inject
+    Db db;
+
     private Workspace ws;
     private TerritoryMap live;
     private TerritoryMap draft;
@@ -119,6 +126,29 @@ class RealignmentTest extends ApiTest {
         as(ws.adminKey()).get(draft.path("/moves")).then().body("data.size()", equalTo(3));
     }
 
+    /** territory_moves keeps no foreign keys (V25): deletes take the recorded moves along through statement triggers. */
+    @Test
+    void deletedAccountsAndModelsTakeTheirRecordedMovesAlong() {
+        Jobs.succeed(ws.adminKey(), draft.path("/preview"));
+        String a8 = accounts.get("A8 JP small");
+        as(ws.adminKey()).delete("/api/v1/accounts/" + a8).then().statusCode(204);
+        as(ws.adminKey()).get(draft.path("/moves")).then().statusCode(200)
+                .body("data.accountName", equalTo(List.of("A5 US enterprise", "A6 DE enterprise")));
+        assertEquals(0, rows("SELECT count(*) AS n FROM territory_assignments WHERE workspace_id = $1 AND account_id = $2",
+                UUID.fromString(a8)));
+
+        as(ws.adminKey()).delete(draft.path("")).then().statusCode(204);
+        assertEquals(0, rows("SELECT count(*) AS n FROM territory_moves WHERE workspace_id = $1 AND model_id = $2",
+                UUID.fromString(draft.modelId)));
+        assertEquals(0, rows("SELECT count(*) AS n FROM territory_assignments WHERE workspace_id = $1 AND model_id = $2",
+                UUID.fromString(draft.modelId)));
+    }
+
+    private long rows(String sql, UUID id) {
+        return db.query(sql, Tuple.of(ws.id(), id))
+                .await().atMost(java.time.Duration.ofSeconds(10)).iterator().next().getLong("n");
+    }
+
     @Test
     void activationAppliesTheMovesArchivesTheOldModelAndCarriesDealTerritories() {
         String a5 = accounts.get("A5 US enterprise");
@@ -201,7 +231,7 @@ class RealignmentTest extends ApiTest {
         as(ws.adminKey()).post(live.path("/preview")).then().statusCode(409).contentType("application/problem+json")
                 .body("detail", equalTo("Only a planning model can be previewed; this one is active"));
         as(ws.adminKey()).post(live.path("/activate")).then().statusCode(409);
-        as(ws.adminKey()).post("/api/v1/territory-models/" + java.util.UUID.randomUUID() + "/preview").then()
+        as(ws.adminKey()).post("/api/v1/territory-models/" + UUID.randomUUID() + "/preview").then()
                 .statusCode(404);
         as(ws.adminKey()).get(draft.path("/moves")).then().statusCode(200).body("data.size()", equalTo(0));
         as(ws.adminKey()).get(draft.path("/moves?fromTerritoryId=nope")).then().statusCode(400);
