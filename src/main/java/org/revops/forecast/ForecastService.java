@@ -147,10 +147,15 @@ public class ForecastService {
         if (periodId == null || periodId.isBlank()) {
             throw ApiProblem.badRequest("period", "is required: a fiscal period such as 2026-Q4, 2026-11 or FY2027");
         }
-        return settings(caller).flatMap(settings -> {
-            ForecastPeriod period = ForecastPeriodService.parse(settings.calendar(), periodId.trim(), "period");
-            return book(caller, settings.currency(), period, scope, breakdowns, asOf);
-        });
+        requireBreakdownsFit(scope, breakdowns);
+        requireRoleFor(caller, scope);
+        // the calendar and the people are independent reads: one round trip for both
+        return Uni.combine().all().unis(settings(caller), hierarchy(caller, scope, breakdowns)).asTuple()
+                .flatMap(loaded -> {
+                    Settings settings = loaded.getItem1();
+                    ForecastPeriod period = ForecastPeriodService.parse(settings.calendar(), periodId.trim(), "period");
+                    return book(caller, settings.currency(), period, scope, breakdowns, asOf, loaded.getItem2());
+                });
     }
 
     /** As {@link #book(Caller, String, String, EnumSet)} for a parsed period and scope. */
@@ -162,28 +167,47 @@ public class ForecastService {
     /** As {@link #book(Caller, String, ForecastPeriod, ForecastScope, EnumSet)} at the end of {@code asOf} (null: live). */
     public Uni<ForecastBook> book(Caller caller, String currency, ForecastPeriod period, ForecastScope scope,
                                   EnumSet<Breakdown> breakdowns, LocalDate asOf) {
-        if (breakdowns.contains(Breakdown.user) && scope.type() == Type.territory) {
-            throw ApiProblem.badRequest("breakdown", "user breaks down user and workspace scopes; use territory");
-        }
-        if (breakdowns.contains(Breakdown.territory) && scope.type() == Type.user) {
-            throw ApiProblem.badRequest("breakdown", "territory breaks down territory and workspace scopes; use user");
-        }
+        requireBreakdownsFit(scope, breakdowns);
         requireRoleFor(caller, scope);
+        return hierarchy(caller, scope, breakdowns)
+                .flatMap(hierarchy -> book(caller, currency, period, scope, breakdowns, asOf, hierarchy));
+    }
+
+    /** The user tree, the territory tree (when the scope or a breakdown needs it) and everyone's names. */
+    private record Hierarchy(ForecastTree users, ForecastTree territories, Map<UUID, String> names) {
+    }
+
+    private Uni<Hierarchy> hierarchy(Caller caller, ForecastScope scope, EnumSet<Breakdown> breakdowns) {
         boolean territories = scope.type() == Type.territory || breakdowns.contains(Breakdown.territory);
         Uni<RowSet<Row>> territoryRows = territories
                 ? db.query(ForecastQueries.TERRITORIES, Tuple.of(caller.workspaceId(),
                 scope.type() == Type.territory ? scope.id() : null))
                 : Uni.createFrom().nullItem();
         return Uni.combine().all().unis(db.query(ForecastQueries.USERS, Tuple.of(caller.workspaceId())), territoryRows)
-                .asTuple().flatMap(loaded -> {
+                .asTuple().map(loaded -> {
                     Map<UUID, String> names = new HashMap<>();
                     ForecastTree userTree = tree(loaded.getItem1(), "manager_id", names);
                     ForecastTree territoryTree = loaded.getItem2() == null ? new ForecastTree(List.of())
                             : tree(loaded.getItem2(), "parent_id", names);
-                    List<UUID> scopeIds = checkScope(caller, scope, userTree, territoryTree);
-                    return load(caller, currency, period, scope, breakdowns, scopeIds, asOf)
-                            .map(facts -> assemble(currency, period, scope, names, userTree, territoryTree, facts, asOf));
+                    return new Hierarchy(userTree, territoryTree, names);
                 });
+    }
+
+    private Uni<ForecastBook> book(Caller caller, String currency, ForecastPeriod period, ForecastScope scope,
+                                   EnumSet<Breakdown> breakdowns, LocalDate asOf, Hierarchy hierarchy) {
+        List<UUID> scopeIds = checkScope(caller, scope, hierarchy.users(), hierarchy.territories());
+        return load(caller, currency, period, scope, breakdowns, scopeIds, asOf)
+                .map(facts -> assemble(currency, period, scope, hierarchy.names(), hierarchy.users(),
+                        hierarchy.territories(), facts, asOf));
+    }
+
+    private static void requireBreakdownsFit(ForecastScope scope, EnumSet<Breakdown> breakdowns) {
+        if (breakdowns.contains(Breakdown.user) && scope.type() == Type.territory) {
+            throw ApiProblem.badRequest("breakdown", "user breaks down user and workspace scopes; use territory");
+        }
+        if (breakdowns.contains(Breakdown.territory) && scope.type() == Type.user) {
+            throw ApiProblem.badRequest("breakdown", "territory breaks down territory and workspace scopes; use user");
+        }
     }
 
     /** The users (owners) or territories a rolled-up book's scope covers; empty for the workspace. */
@@ -198,16 +222,10 @@ public class ForecastService {
     public Uni<ForecastScope> checkScope(Caller caller, String scopeText) {
         ForecastScope scope = ForecastScope.parse(scopeText, caller, "scope");
         requireRoleFor(caller, scope);
-        Uni<RowSet<Row>> territoryRows = scope.type() == Type.territory
-                ? db.query(ForecastQueries.TERRITORIES, Tuple.of(caller.workspaceId(), scope.id()))
-                : Uni.createFrom().nullItem();
-        return Uni.combine().all().unis(db.query(ForecastQueries.USERS, Tuple.of(caller.workspaceId())), territoryRows)
-                .asTuple().map(loaded -> {
-                    Map<UUID, String> names = new HashMap<>();
-                    checkScope(caller, scope, tree(loaded.getItem1(), "manager_id", names), loaded.getItem2() == null
-                            ? new ForecastTree(List.of()) : tree(loaded.getItem2(), "parent_id", names));
-                    return scope;
-                });
+        return hierarchy(caller, scope, EnumSet.noneOf(Breakdown.class)).map(hierarchy -> {
+            checkScope(caller, scope, hierarchy.users(), hierarchy.territories());
+            return scope;
+        });
     }
 
     /** 403 for the scopes the caller's role never sees, before anything is loaded. */

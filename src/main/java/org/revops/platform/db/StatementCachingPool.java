@@ -15,16 +15,20 @@ import java.util.List;
  * scores a lead on every write is generated per scoring model and runs to several kilobytes: re-parsing it cost about
  * 2 ms per write (bench/results/2026-11-23-vm-leads.md). Other long statements keep the default on purpose: a cached
  * statement may switch to a generic plan after five executions, which chunked jobs tuned on custom plans do not expect.
+ * Statements that start with {@link #PLAN_EACH_TIME} are never kept, however short: PostgreSQL plans an unnamed
+ * statement with its parameters' values, in the one round trip of the execution.
  */
 @Singleton
 public class StatementCachingPool implements PgPoolCreator {
     /** The comment that marks a long statement as worth keeping prepared. */
     public static final String KEEP_PREPARED = "/* keep prepared */ ";
+    /** The comment that marks a statement to be planned with its parameters on every execution. */
+    public static final String PLAN_EACH_TIME = "/* plan each time */ ";
     static final int DEFAULT_LIMIT = 2048;
 
     /** Whether the pool keeps {@code sql} prepared: short statements (Vert.x's default) and marked ones. */
     static boolean keepPrepared(String sql) {
-        return sql.length() <= DEFAULT_LIMIT || sql.startsWith(KEEP_PREPARED);
+        return !sql.startsWith(PLAN_EACH_TIME) && (sql.length() <= DEFAULT_LIMIT || sql.startsWith(KEEP_PREPARED));
     }
 
     @Override
