@@ -10,6 +10,7 @@ install() {  # Debian packages, installed by the project so a fresh machine can 
 require_psql_and_build() {
   command -v psql >/dev/null || install postgresql-client
   command -v psql >/dev/null || { echo "psql is needed (Debian: postgresql-client)"; exit 1; }
+  command -v python3 >/dev/null || install python3
   [ -f "$JAR" ] && [ -f target/launcher.classpath ] \
     || { echo "build first: make build (or ./mvnw package -DskipTests)"; exit 1; }
 }

@@ -5,7 +5,9 @@ The psql side of bench/lib.sh's measure_turns runs on an open session with a pre
 new connection per request (a curl per run). This is the same comparison on equal footing: one HTTP/1.1 keep-alive
 connection to the API and one psql session, used alternately, so a busy machine slows both alike.
 
-usage: turns.py URL API_KEY PSQL_ARGS_JSON STATEMENT_FILE EXECUTE_ARGS WARMUP RUNS OUT_API OUT_SQL
+usage: turns.py URL API_KEY PSQL_ARGS_JSON STATEMENT_FILE EXECUTE_ARGS WARMUP RUNS OUT_API OUT_SQL [WARM_SECONDS]
+First the API alone is called for WARM_SECONDS (default 0), as a long-running service is warm (its JIT compiler has
+compiled the request path; PostgreSQL's statement needs no such warm-up); then WARMUP untimed turns, then RUNS.
 Writes the milliseconds of each timed request to OUT_API and of each statement (psql \\timing) to OUT_SQL.
 """
 import http.client
@@ -19,6 +21,7 @@ import urllib.parse
 def main():
     url, key, psql_args, statement_file, execute_args, warmup, runs, out_api, out_sql = sys.argv[1:10]
     warmup, runs = int(warmup), int(runs)
+    warm_seconds = float(sys.argv[10]) if len(sys.argv) > 10 else 0.0
     target = urllib.parse.urlsplit(url)
     path = target.path + ("?" + target.query if target.query else "")
     http_conn = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
@@ -55,6 +58,9 @@ def main():
     send("\\pset tuples_only on")
     send("PREPARE measured AS " + statement.replace("\n", " ") + ";")
     send("\\timing on")
+    warm_until = time.monotonic() + warm_seconds
+    while time.monotonic() < warm_until:
+        api_once()
     api_times, sql_times = [], []
     for run in range(warmup + runs):
         sql_ms, api_ms = sql_once(), api_once()
