@@ -36,18 +36,22 @@ final class ForecastQueries {
         }
     }
 
+    /** The latest rate of a row's currency in effect on {@code dateColumn}, as a scalar subquery. */
+    private static String latestRate(String alias, String dateColumn) {
+        return """
+                (SELECT r.rate FROM exchange_rates r
+                 WHERE r.workspace_id = %1$s.workspace_id AND r.currency = %1$s.currency AND r.effective_date <= %2$s
+                 ORDER BY r.effective_date DESC LIMIT 1)""".formatted(alias, dateColumn);
+    }
+
     /**
-     * The rate of a row's currency in effect on {@code dateColumn}, 1 in the workspace currency ($2); OFFSET 0 keeps
-     * the subquery from being pulled up, so each row looks its rate up once, not once per use.
+     * The rate of a row's currency in effect on {@code dateColumn}, 1 in the workspace currency ($2), as the column
+     * {@code x.rate} of a lateral join; OFFSET 0 keeps the subquery from being pulled up, so each row looks its rate up
+     * once, not once per use. For rows of any date; rows dated within the period use {@link #periodRate}.
      */
     static String rate(String alias, String dateColumn) {
-        return """
-                LEFT JOIN LATERAL (SELECT CASE WHEN %1$s.currency = $2 THEN 1 ELSE (
-                        SELECT r.rate FROM exchange_rates r
-                        WHERE r.workspace_id = %1$s.workspace_id AND r.currency = %1$s.currency
-                          AND r.effective_date <= %2$s
-                        ORDER BY r.effective_date DESC LIMIT 1) END AS rate OFFSET 0) x ON true""".formatted(alias,
-                dateColumn);
+        return "LEFT JOIN LATERAL (SELECT CASE WHEN %1$s.currency = $2 THEN 1 ELSE %2$s END AS rate OFFSET 0) x ON true"
+                .formatted(alias, latestRate(alias, dateColumn));
     }
 
     /**
@@ -58,11 +62,8 @@ final class ForecastQueries {
      * its deals (bench-forecast, a 10-rep team: 0.54 ms of a 0.87 ms statement).
      */
     static String periodRate(String alias, String dateColumn) {
-        return """
-                CASE WHEN %1$s.currency = $2 THEN 1 WHEN day_rate.rate IS NOT NULL THEN day_rate.rate ELSE (
-                    SELECT r.rate FROM exchange_rates r
-                    WHERE r.workspace_id = %1$s.workspace_id AND r.currency = %1$s.currency AND r.effective_date <= %2$s
-                    ORDER BY r.effective_date DESC LIMIT 1) END""".formatted(alias, dateColumn);
+        return "CASE WHEN %1$s.currency = $2 THEN 1 WHEN day_rate.rate IS NOT NULL THEN day_rate.rate ELSE %2$s END"
+                .formatted(alias, latestRate(alias, dateColumn));
     }
 
     /** The join {@link #periodRate} reads: the rate of the row's own day, among the period's rates. */

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.revops.platform.Housekeeping;
 import org.revops.platform.db.Db;
 
 import java.time.Clock;
@@ -56,10 +57,8 @@ public class ChangeRetention {
     @Scheduled(identity = "change-retention", cron = "{revops.changes.prune-cron}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return prune(null, clock.instant())
-                .invoke(deleted -> LOG.infof("Change feed retention: %d changes pruned", deleted))
-                .onFailure().invoke(failure -> LOG.error("Change feed retention failed", failure))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return Housekeeping.logged(prune(null, clock.instant()), LOG, Logger.Level.INFO,
+                "Change feed retention: %d changes pruned", "Change feed retention failed");
     }
 
     /**

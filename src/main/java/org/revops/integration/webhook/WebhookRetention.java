@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.revops.platform.Housekeeping;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -42,10 +43,8 @@ public class WebhookRetention {
     @Scheduled(identity = "webhook-retention", cron = "{revops.webhooks.prune-cron}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return prune(clock.instant())
-                .invoke(deleted -> LOG.debugf("Webhook retention: %d ended deliveries deleted", deleted))
-                .onFailure().invoke(failure -> LOG.error("Webhook retention failed", failure))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return Housekeeping.logged(prune(clock.instant()), LOG, Logger.Level.DEBUG,
+                "Webhook retention: %d ended deliveries deleted", "Webhook retention failed");
     }
 
     /** Deletes the deliveries that ended before {@code now − retention}, with their attempts; answers how many. */

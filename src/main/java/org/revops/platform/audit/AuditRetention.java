@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.revops.platform.Housekeeping;
 import org.revops.platform.db.Db;
 
 import java.time.Clock;
@@ -37,10 +38,8 @@ public class AuditRetention {
     @Scheduled(identity = "audit-retention", cron = "{revops.audit.prune-cron}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return prune(null, clock.instant())
-                .invoke(deleted -> LOG.infof("Audit log retention: %d events pruned", deleted))
-                .onFailure().invoke(failure -> LOG.error("Audit log retention failed", failure))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return Housekeeping.logged(prune(null, clock.instant()), LOG, Logger.Level.INFO,
+                "Audit log retention: %d events pruned", "Audit log retention failed");
     }
 
     /** Deletes the events older than {@code now − retention} of one workspace (null: every one); answers how many. */

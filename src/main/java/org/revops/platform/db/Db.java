@@ -9,7 +9,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -38,6 +40,14 @@ public class Db {
             "webhook_deliveries", "webhook_attempts", "import_chunks", "import_errors", "imports", "changes",
             "change_horizons", "audit_events");
 
+    /**
+     * {@link #isWrite} per statement text seen on the pool: the application's statements are constants and the
+     * variants its builders make, so the scan runs once per text, not per execution. Capped, in case some builder
+     * makes texts without end.
+     */
+    private static final Map<String, Boolean> WRITES = new ConcurrentHashMap<>();
+    private static final int WRITES_KEPT = 10_000;
+
     public Db(Pool pool) {
         this.pool = pool;
     }
@@ -48,12 +58,25 @@ public class Db {
 
     public Uni<RowSet<Row>> query(SqlClient client, String sql, Tuple params) {
         statements.incrementAndGet();
-        if (client == pool && isWrite(sql)) {
+        if (client == pool && isWriteCached(sql)) {
             // autocommit would give the audit triggers no actor: the same statement, in a transaction naming it
             return pool.withTransaction(conn -> Audited.begin(conn)
                     .flatMap(named -> conn.preparedQuery(sql).execute(params)));
         }
         return client.preparedQuery(sql).execute(params);
+    }
+
+    /** {@link #isWrite}, remembered per text ({@link #WRITES}). */
+    private static boolean isWriteCached(String sql) {
+        Boolean known = WRITES.get(sql);
+        if (known != null) {
+            return known;
+        }
+        boolean write = isWrite(sql);
+        if (WRITES.size() < WRITES_KEPT) {
+            WRITES.put(sql, write);
+        }
+        return write;
     }
 
     /** Whether {@code sql} writes to a table the audit log records. */

@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.revops.platform.Housekeeping;
 
 /**
  * Deletes expired idempotency keys on {@code revops.idempotency.prune-cron} (hourly by default, off in tests).
@@ -23,10 +24,7 @@ public class IdempotencyPruning {
     @Scheduled(identity = "idempotency-key-pruning", cron = "{revops.idempotency.prune-cron}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> prune() {
-        return store.pruneExpired()
-                .invoke(pruned -> LOG.debugf("Pruned %d expired idempotency keys", pruned))
-                .onFailure().invoke(failure -> LOG.error("Pruning expired idempotency keys failed", failure))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return Housekeeping.logged(store.pruneExpired(), LOG, Logger.Level.DEBUG, "Pruned %d expired idempotency keys",
+                "Pruning expired idempotency keys failed");
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -75,18 +74,11 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
                     Role role = Role.of(row.getString("role")).cappedBy(Role.of(row.getString("user_role")));
                     Caller caller = new Caller(row.getUUID("workspace_id"), row.getUUID("user_id"), role);
                     usage.record(caller.workspaceId(), row.getUUID("id"), now);
-                    QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                            .setPrincipal(new QuarkusPrincipal(caller.userId().toString()))
-                            .addRole(caller.role().value())
-                            .addAttribute(CALLER, caller)
+                    QuarkusSecurityIdentity.Builder identity = CallerIdentity.of(caller, row)
                             .addAttribute(KEY_ID, row.getUUID("id"));
                     Integer rateLimit = row.getInteger("rate_limit_per_minute");
                     if (rateLimit != null) {
                         identity.addAttribute(RATE_LIMIT, rateLimit);
-                    }
-                    if (row.getBoolean("suspended")) {
-                        String reason = row.getString("suspension_reason");
-                        identity.addAttribute(SUSPENDED, reason == null ? "" : reason);
                     }
                     Set<ApiScope> scopes = ApiScope.stored(row.getArrayOfStrings("scopes"));
                     if (scopes != null) {

@@ -5,8 +5,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
@@ -92,17 +90,10 @@ public class JwtIdentityProvider implements IdentityProvider<JwtCredential> {
             if (!TokenClaims.groupsAgreeWith(token.getGroups(), caller.role())) {
                 throw new AuthenticationFailedException("the token's roles disagree with the user's");
             }
-            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(caller.userId().toString()))
-                    .addRole(caller.role().value())
-                    .addAttribute(ApiKeyIdentityProvider.CALLER, caller)
+            return CallerIdentity.of(caller, row)
                     .addAttribute(ApiKeyIdentityProvider.TOKEN_SUBJECT,
-                            java.util.Objects.requireNonNullElse(token.getSubject(), caller.userId().toString()));
-            if (row.getBoolean("suspended")) {
-                String reason = row.getString("suspension_reason");
-                identity.addAttribute(ApiKeyIdentityProvider.SUSPENDED, reason == null ? "" : reason);
-            }
-            return identity.build();
+                            java.util.Objects.requireNonNullElse(token.getSubject(), caller.userId().toString()))
+                    .build();
         });
     }
 
