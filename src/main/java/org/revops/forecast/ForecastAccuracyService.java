@@ -79,7 +79,7 @@ public class ForecastAccuracyService {
                         + period.lastDay() + "): accuracy needs the actual closed amount");
             }
             // actuals of every scope: computed as the system, rows are narrowed to the caller's sight below
-            Caller system = new Caller(caller.workspaceId(), caller.userId(), Role.ADMIN);
+            Caller system = new Caller(caller.workspaceId(), caller.userId(), Role.ADMIN, caller.workspace());
             Uni<ForecastBook> actuals = forecasts.book(system, settings.currency(), period,
                     new ForecastScope(Type.workspace, caller.workspaceId()), EnumSet.of(Breakdown.territory));
             SqlPredicate users = Visibility.owned(caller, "s.user_id");

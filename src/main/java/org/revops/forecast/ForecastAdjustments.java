@@ -18,18 +18,17 @@ final class ForecastAdjustments {
 
     /**
      * Per user and category, the adjustment that counts: the one by the most senior adjuster (closest to the top of
-     * the hierarchy), the latest among equals, so a manager's call on a subordinate's number outranks the
-     * subordinate's own while both stay on record.
+     * the reporting lines: the rows' {@code adjuster_depth}, see {@link ForecastQueries#ADJUSTMENTS}), the latest among
+     * equals, so a manager's call on a subordinate's number outranks the subordinate's own while both stay on record.
      */
-    static Map<UUID, Map<ForecastCategory, BigDecimal>> effective(List<Row> rows, ForecastTree users) {
-        Map<UUID, Integer> depth = users.depths();
+    static Map<UUID, Map<ForecastCategory, BigDecimal>> effective(List<Row> rows) {
         Map<UUID, Map<ForecastCategory, Row>> chosen = new HashMap<>();
         for (Row row : rows) {
             Map<ForecastCategory, Row> byCategory = chosen.computeIfAbsent(row.getUUID("user_id"),
                     k -> new EnumMap<>(ForecastCategory.class));
             byCategory.merge(ForecastCategory.valueOf(row.getString("category")), row, (a, b) -> {
-                int da = depth.getOrDefault(a.getUUID("adjusted_by"), Integer.MAX_VALUE);
-                int dbb = depth.getOrDefault(b.getUUID("adjusted_by"), Integer.MAX_VALUE);
+                int da = depth(a);
+                int dbb = depth(b);
                 if (da != dbb) {
                     return da < dbb ? a : b;
                 }
@@ -44,5 +43,11 @@ final class ForecastAdjustments {
             out.put(user, amounts);
         });
         return out;
+    }
+
+    /** An adjuster's depth; one no longer a user ranks below everyone. */
+    private static int depth(Row adjustment) {
+        Integer depth = adjustment.getInteger("adjuster_depth");
+        return depth == null ? Integer.MAX_VALUE : depth;
     }
 }

@@ -62,15 +62,17 @@ public class ForecastProjectionService {
         int lookbackDays = parseLookback(lookbackText);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         return forecasts.book(caller, periodId, scopeText, EnumSet.noneOf(Breakdown.class)).flatMap(book -> {
-            List<UUID> scopeIds = ForecastService.scopeIds(caller, book);
             ScopeFilter filter = switch (book.scope().type()) {
                 case workspace -> ScopeFilter.NONE;
-                case user -> ScopeFilter.OWNERS;
+                case user -> ScopeFilter.TEAM;
                 case territory -> ScopeFilter.TERRITORIES;
             };
             Tuple dealArgs = Tuple.of(caller.workspaceId(), book.currency());
-            if (filter != ScopeFilter.NONE) {
-                dealArgs.addArrayOfUUID(scopeIds.toArray(UUID[]::new));
+            switch (filter) {
+                case TEAM -> dealArgs.addUUID(book.scope().id());
+                case TERRITORIES -> dealArgs.addArrayOfUUID(
+                        ForecastService.scopeIds(caller, book).toArray(UUID[]::new));
+                case NONE -> { }
             }
             Uni<RowSet<Row>> history = db.query(ProjectionQueries.STAGE_HISTORY, Tuple.of(caller.workspaceId(),
                     today.minusDays(lookbackDays).atStartOfDay().atOffset(ZoneOffset.UTC),

@@ -209,23 +209,50 @@ final class ForecastQueries {
         return AGGREGATE.formatted(columns, select, sets);
     }
 
+    /** Which deals a roll-up reads, beside the workspace ($1) and the period. */
     enum ScopeFilter {
-        NONE(null), OWNERS("owner_id"), TERRITORIES("territory_id");
-
-        final String column;
-
-        ScopeFilter(String column) {
-            this.column = column;
-        }
+        /** Every deal. */
+        NONE,
+        /** The deals of user $5 and of everyone below them. */
+        TEAM,
+        /** The deals of the territories in the array $5. */
+        TERRITORIES;
 
         String sql(String alias) {
-            return column == null ? "" : " AND " + alias + "." + column + " = ANY($5)";
+            return switch (this) {
+                case NONE -> "";
+                case TEAM -> " AND " + alias + ".owner_id = ANY(" + team("$5") + ")";
+                case TERRITORIES -> " AND " + alias + ".territory_id = ANY($5)";
+            };
         }
+    }
+
+    /** The ids of user {@code user} (a parameter) and of everyone below them in workspace $1, as an array. */
+    static String team(String user) {
+        return "ARRAY(WITH RECURSIVE team AS (SELECT " + user + "::uuid AS id UNION SELECT u.id FROM team t "
+                + "JOIN users u ON u.workspace_id = $1 AND u.manager_id = t.id) SELECT id FROM team)";
     }
 
     static final String SETTINGS = "SELECT currency, fiscal_year_start_month FROM workspaces WHERE id = $1";
 
     static final String USERS = "SELECT id, manager_id, name FROM users WHERE workspace_id = $1";
+
+    /**
+     * The users a user scope ($2) needs: the user and everyone below (the roll-up), and the managers above (whose
+     * sight decides who may look), not the rest of the organisation.
+     */
+    static final String SCOPE_USERS = """
+            WITH RECURSIVE below AS (
+                SELECT u.id, u.manager_id, u.name FROM users u WHERE u.workspace_id = $1 AND u.id = $2
+                UNION
+                SELECT u.id, u.manager_id, u.name FROM below b JOIN users u ON u.workspace_id = $1 AND u.manager_id = b.id
+            ), above AS (
+                SELECT u.id, u.manager_id, u.name FROM users u
+                WHERE u.workspace_id = $1 AND u.id = (SELECT manager_id FROM below WHERE id = $2)
+                UNION
+                SELECT u.id, u.manager_id, u.name FROM above a JOIN users u ON u.workspace_id = $1 AND u.id = a.manager_id
+            )
+            SELECT id, manager_id, name FROM below UNION ALL SELECT id, manager_id, name FROM above""";
 
     /** The territories of the model of territory $2, or of the active model when $2 is null. */
     static final String TERRITORIES = """
@@ -243,10 +270,31 @@ final class ForecastQueries {
     static final String QUOTAS = """
             SELECT user_id, territory_id, amount FROM quotas WHERE workspace_id = $1 AND period_id = $2""";
 
-    /** The quotas of a scope's users or territories ($3): all a scope's quota rolls up from. */
-    static final String SCOPE_QUOTAS = QUOTAS + " AND (user_id = ANY($3) OR territory_id = ANY($3))";
+    /** The quotas of user $3 and of everyone below them: all a user scope's quota rolls up from. */
+    static final String TEAM_QUOTAS = QUOTAS + " AND user_id = ANY(" + team("$3") + ")";
 
+    /** The quotas of the territories in the array $3: all a territory scope's quota rolls up from. */
+    static final String TERRITORY_QUOTAS = QUOTAS + " AND territory_id = ANY($3)";
+
+    /**
+     * The adjustments of a period ($2), each with how many levels below the top of the reporting lines its adjuster
+     * sits ({@code adjuster_depth}: 0 for a user without a manager; null for an adjuster no longer a user), found by
+     * walking up from each adjuster: the roll-up of a team need not load the organisation above it to rank the calls.
+     */
     static final String ADJUSTMENTS = """
-            SELECT user_id, category, amount, adjusted_by, updated_at FROM forecast_adjustments
-            WHERE workspace_id = $1 AND period_id = $2""";
+            WITH RECURSIVE adjusted AS (
+                SELECT user_id, category, amount, adjusted_by, updated_at FROM forecast_adjustments
+                WHERE workspace_id = $1 AND period_id = $2
+            ), line AS (
+                SELECT u.id AS adjuster, u.manager_id, 0 AS depth FROM users u
+                WHERE u.workspace_id = $1 AND u.id IN (SELECT adjusted_by FROM adjusted)
+                UNION ALL
+                SELECT l.adjuster, u.manager_id, l.depth + 1 FROM line l
+                JOIN users u ON u.workspace_id = $1 AND u.id = l.manager_id
+                WHERE l.depth < 256   -- writes refuse reporting cycles; should one exist, it ranks last, not forever
+            )
+            SELECT a.user_id, a.category, a.amount, a.adjusted_by, a.updated_at,
+                   (SELECT CASE WHEN max(l.depth) < 256 THEN max(l.depth) END FROM line l
+                    WHERE l.adjuster = a.adjusted_by) AS adjuster_depth
+            FROM adjusted a""";
 }

@@ -79,24 +79,6 @@ public final class ForecastTree {
         return out;
     }
 
-    /** How many levels below a root a node sits (0 for a root). */
-    public Map<UUID, Integer> depths() {
-        Map<UUID, Integer> depth = new HashMap<>();
-        for (UUID root : roots) {
-            List<UUID> level = List.of(root);
-            for (int d = 0; !level.isEmpty(); d++) {
-                List<UUID> next = new ArrayList<>();
-                for (UUID id : level) {
-                    if (depth.putIfAbsent(id, d) == null) {
-                        next.addAll(children(id));
-                    }
-                }
-                level = next;
-            }
-        }
-        return depth;
-    }
-
     /**
      * The figures of every node, each covering the node and everything below it (see the class comment). Nodes
      * missing from a map have nothing of that kind.
@@ -104,8 +86,19 @@ public final class ForecastTree {
     public Map<UUID, ForecastFigures> rollUp(Map<UUID, Map<ForecastCategory, CategoryAmounts>> own,
                                              Map<UUID, BigDecimal> quotas,
                                              Map<UUID, Map<ForecastCategory, BigDecimal>> adjustments) {
+        return rollUp(roots, own, quotas, adjustments);
+    }
+
+    /**
+     * As {@link #rollUp(Map, Map, Map)} for {@code tops} and the nodes below them only: a team's roll-up needs none
+     * of the rest of the organisation.
+     */
+    public Map<UUID, ForecastFigures> rollUp(Collection<UUID> tops,
+                                             Map<UUID, Map<ForecastCategory, CategoryAmounts>> own,
+                                             Map<UUID, BigDecimal> quotas,
+                                             Map<UUID, Map<ForecastCategory, BigDecimal>> adjustments) {
         Map<UUID, ForecastFigures> out = new LinkedHashMap<>();
-        for (UUID root : roots) {
+        for (UUID root : tops) {
             List<UUID> order = subtree(root);
             for (int i = order.size() - 1; i >= 0; i--) {
                 UUID id = order.get(i);

@@ -53,7 +53,7 @@ final class ProjectionQueries {
                    count(*) AS deals, sum(amount * rate) AS amount, sum(amount) AS original
             FROM deals GROUP BY 1, 2, 3, 4""";
 
-    /** The open deals statement narrowed like the roll-up's scope (its filter's array moved from $5 to $3). */
+    /** The open deals statement narrowed like the roll-up's scope (its filter's parameter moved from $5 to $3). */
     static String openDeals(ForecastQueries.ScopeFilter filter) {
         return OPEN_DEALS.formatted(filter.sql("o").replace("$5", "$3"));
     }

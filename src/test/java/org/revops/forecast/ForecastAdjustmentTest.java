@@ -100,4 +100,21 @@ class ForecastAdjustmentTest extends ForecastDataset {
         as(ws.adminKey()).body(call(repB.id(), "Pipeline", 4500)).post(ADJUSTMENTS).then().statusCode(201);
         assertEquals(1, rows());
     }
+
+    @Test
+    void aCallFromTheTopOutranksTheOwnersLaterOneInEveryRollUp() {
+        // the admin has no manager (the top level, as the rep's manager): outside the rep's reporting line, but senior
+        as(ws.adminKey()).body(call(repB.id(), "Commit", 4000)).post(ADJUSTMENTS).then().statusCode(201);
+        as(repB.key()).body(call(repB.id(), "Commit", 1200)).post(ADJUSTMENTS).then().statusCode(201);
+        assertEquals(4000f, adjustedCommitOf(repB.key(), repB.id()));
+        float repComputed = as(repB.key()).get(ForecastRollupTest.ROLLUP + "?period=2026-Q4").then().statusCode(200)
+                .extract().jsonPath().getFloat("totals.computed.commit");
+        var team = as(manager.key()).get(ForecastRollupTest.ROLLUP + "?period=2026-Q4").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(team.getFloat("totals.computed.commit") - repComputed + 4000f,
+                team.getFloat("totals.adjusted.commit"));
+        var workspace = as(ws.adminKey()).get(ForecastRollupTest.ROLLUP + "?period=2026-Q4&scope=workspace")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(team.getFloat("totals.adjusted.commit"), workspace.getFloat("totals.adjusted.commit"));
+    }
 }

@@ -52,7 +52,6 @@ class ForecastTreeTest {
         assertNull(f.get(OTHER_VP).quota());
         assertEquals(QuotaSource.none, f.get(OTHER_VP).quotaSource());
         assertEquals(List.of(VP, OTHER_VP), tree.roots());
-        assertEquals(Map.of(VP, 0, MANAGER, 1, REP_A, 2, REP_B, 2, OTHER_VP, 0), tree.depths());
 
         ForecastFigures m = f.get(MANAGER);   // closed 100 of 250; open = pipeline 310 + commit 50
         assertEquals(new BigDecimal("0.4000"), m.attainment());
@@ -87,5 +86,20 @@ class ForecastTreeTest {
         assertEquals(new BigDecimal("1.0000"), beaten.attainment());
         assertEquals(d(0), beaten.gap());
         assertNull(beaten.coverage());
+    }
+
+    @Test
+    void aSubtreesRollUpHoldsItsNodesWithTheWholeTreesFiguresAndNothingElse() {
+        Map<UUID, Map<ForecastCategory, CategoryAmounts>> own =
+                Map.of(REP_A, deals(100, 50, 30), REP_B, deals(200, 0, 70), VP, deals(0, 5, 0), OTHER_VP, deals(1, 1, 1));
+        Map<UUID, BigDecimal> quotas = Map.of(REP_A, d(100), REP_B, d(150));
+        Map<UUID, Map<ForecastCategory, BigDecimal>> adjustments = Map.of(REP_B, Map.of(ForecastCategory.Commit, d(9)));
+        Map<UUID, ForecastFigures> whole = tree.rollUp(own, quotas, adjustments);
+        Map<UUID, ForecastFigures> team = tree.rollUp(List.of(MANAGER), own, quotas, adjustments);
+
+        assertEquals(List.of(REP_B, REP_A, MANAGER), List.copyOf(team.keySet()));
+        for (UUID id : team.keySet()) {
+            assertEquals(whole.get(id), team.get(id));
+        }
     }
 }

@@ -102,6 +102,15 @@ public class Db {
         return pool.preparedQuery(StatementCachingPool.PLAN_EACH_TIME + sql).execute(params);
     }
 
+    /**
+     * A read kept prepared however long its text ({@link StatementCachingPool#KEEP_PREPARED}), so that once PostgreSQL
+     * has settled on its generic plan (after five executions, when that plan costs no more than the custom ones) an
+     * execution skips parsing and planning. For reads whose best plan barely depends on their parameters' values.
+     */
+    public Uni<RowSet<Row>> queryKeptPrepared(String sql, Tuple params) {
+        return query(StatementCachingPool.KEEP_PREPARED + sql, params);
+    }
+
     /** Runs {@code work} in one transaction on one connection; rolled back if the Uni fails. */
     public <T> Uni<T> inTransaction(Function<SqlClient, Uni<T>> work) {
         return pool.withTransaction(conn -> Audited.begin(conn).flatMap(named -> work.apply(conn)));

@@ -34,7 +34,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
     /** The user's current role too: a key acts with the lower of its own and its user's ({@link Role#cappedBy}). */
     private static final String FIND_KEY = """
             SELECT k.workspace_id, k.id, k.user_id, k.role, u.role AS user_role, k.scopes, k.rate_limit_per_minute,
-                   k.expires_at, w.suspended_at IS NOT NULL AS suspended, w.suspension_reason
+                   k.expires_at, w.suspended_at IS NOT NULL AS suspended, w.suspension_reason, w.currency,
+                   w.fiscal_year_start_month
             FROM api_keys k
             JOIN users u ON u.workspace_id = k.workspace_id AND u.id = k.user_id
             JOIN workspaces w ON w.id = k.workspace_id
@@ -72,7 +73,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
                         throw new AuthenticationFailedException(EXPIRED);
                     }
                     Role role = Role.of(row.getString("role")).cappedBy(Role.of(row.getString("user_role")));
-                    Caller caller = new Caller(row.getUUID("workspace_id"), row.getUUID("user_id"), role);
+                    Caller caller = new Caller(row.getUUID("workspace_id"), row.getUUID("user_id"), role,
+                            CallerIdentity.workspace(row));
                     usage.record(caller.workspaceId(), row.getUUID("id"), now);
                     QuarkusSecurityIdentity.Builder identity = CallerIdentity.of(caller, row)
                             .addAttribute(KEY_ID, row.getUUID("id"));

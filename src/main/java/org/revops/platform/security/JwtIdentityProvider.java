@@ -30,7 +30,8 @@ import org.revops.platform.security.TokenClaims.UserReference;
 @Startup
 @ApplicationScoped
 public class JwtIdentityProvider implements IdentityProvider<JwtCredential> {
-    private static final String USER = "SELECT u.id, u.role, w.suspended_at IS NOT NULL AS suspended, w.suspension_reason"
+    private static final String USER = "SELECT u.id, u.role, w.suspended_at IS NOT NULL AS suspended, w.suspension_reason,"
+            + " w.currency, w.fiscal_year_start_month"
             + " FROM users u JOIN workspaces w ON w.id = u.workspace_id WHERE u.workspace_id = $1 AND ";
     private static final String BY_ID = USER + "u.id = $2";
     private static final String BY_EMAIL = USER + "lower(u.email) = lower($2)";
@@ -86,7 +87,8 @@ public class JwtIdentityProvider implements IdentityProvider<JwtCredential> {
                 throw new AuthenticationFailedException("the token names an unknown user");
             }
             Row row = found.iterator().next();
-            Caller caller = new Caller(user.workspaceId(), row.getUUID("id"), Role.of(row.getString("role")));
+            Caller caller = new Caller(user.workspaceId(), row.getUUID("id"), Role.of(row.getString("role")),
+                    CallerIdentity.workspace(row));
             if (!TokenClaims.groupsAgreeWith(token.getGroups(), caller.role())) {
                 throw new AuthenticationFailedException("the token's roles disagree with the user's");
             }
