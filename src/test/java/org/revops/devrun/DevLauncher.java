@@ -30,6 +30,9 @@ public final class DevLauncher {
         Map<String, String> env = new java.util.HashMap<>();
         env.put("REVOPS_DEMO_SEED", System.getenv().getOrDefault("REVOPS_DEMO_SEED", "true"));
         env.put("REVOPS_DEMO_API_KEY_FILE", dataDir.resolve("demo-api-key").toString());
+        // a local run calls local receivers (a webhook test on this machine); deployments refuse private networks
+        env.put("REVOPS_WEBHOOKS_ALLOW_PRIVATE_NETWORKS",
+                System.getenv().getOrDefault("REVOPS_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true"));
         String external = System.getenv("REVOPS_DB_URL");
         if (external == null || external.isBlank()) {
             postgres = EmbeddedPostgres.builder()

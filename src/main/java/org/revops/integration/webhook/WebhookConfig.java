@@ -67,9 +67,10 @@ public interface WebhookConfig {
     String pruneCron();
 
     /**
-     * The SSRF knob: false refuses URLs whose host is a literal loopback, private or link-local address or
-     * {@code localhost}. True (the default for now) allows them; URLs pointing at this service are refused either way.
+     * The SSRF knob: false (the default) refuses URLs whose host is {@code localhost} or a literal
+     * {@link PrivateAddresses private} address, and never sends to a host that resolves to one; true allows them (local
+     * runs and tests). URLs pointing at this service are refused either way.
      */
-    @WithDefault("true")
+    @WithDefault("false")
     boolean allowPrivateNetworks();
 }

@@ -1,10 +1,15 @@
 package org.revops.integration.webhook;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.unchecked.Unchecked;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.net.SocketAddress;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.revops.integration.webhook.RetryPolicy.Decision;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -75,6 +81,7 @@ public class WebhookSender {
     private final WebhookConfig config;
     private final Clock clock;
     private final WebClient client;
+    private final Vertx vertx;
     private final RetryPolicy policy;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean claiming = new AtomicBoolean();
@@ -83,6 +90,7 @@ public class WebhookSender {
         this.pool = pool;
         this.config = config;
         this.clock = clock;
+        this.vertx = vertx;
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(config.maxInFlight()).setKeepAlive(true)
@@ -133,19 +141,52 @@ public class WebhookSender {
         long timestamp = clock.instant().getEpochSecond();
         String signature = WebhookSignature.header(timestamp, d.payload(), d.secret(), d.previousSecret());
         long started = System.nanoTime();
-        return client.postAbs(d.url())
-                .timeout(config.requestTimeout().toMillis())
-                .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
-                .putHeader("Revops-Signature", signature)
-                .putHeader("Revops-Timestamp", Long.toString(timestamp))
-                .putHeader("Revops-Delivery-Id", d.id().toString())
-                .as(BodyCodec.none())
-                .sendBuffer(Buffer.buffer(d.payload()))
+        return post(d.url())
+                .flatMap(request -> request
+                        .timeout(config.requestTimeout().toMillis())
+                        .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
+                        .putHeader("Revops-Signature", signature)
+                        .putHeader("Revops-Timestamp", Long.toString(timestamp))
+                        .putHeader("Revops-Delivery-Id", d.id().toString())
+                        .as(BodyCodec.none())
+                        .sendBuffer(Buffer.buffer(d.payload())))
                 .map(response -> new Result(response.statusCode(), response.getHeader("Retry-After"), null))
                 .onFailure().recoverWithItem(failure -> new Result(null, null, describe(failure)))
                 .flatMap(result -> record(d, token, result, (int) ((System.nanoTime() - started) / 1_000_000)))
                 .onFailure().invoke(failure -> LOG.errorf(failure, "Recording webhook delivery %s failed", d.id()))
                 .onFailure().recoverWithNull();
+    }
+
+    /**
+     * The POST to a subscription's URL, to the address its host resolves to here: unless private networks are allowed,
+     * refused when any of those addresses is {@link PrivateAddresses private}, and either way the connection goes to
+     * the address just resolved rather than to a second lookup's answer, which a rebinding DNS server could point
+     * elsewhere. The URL's host still names the receiver (Host header, TLS server name and certificate check).
+     */
+    private Uni<HttpRequest<Buffer>> post(String url) {
+        RequestOptions options = new RequestOptions().setAbsoluteURI(url);
+        String host = options.getHost().startsWith("[") ? options.getHost().substring(1, options.getHost().length() - 1)
+                : options.getHost();
+        return vertx.executeBlocking(Uni.createFrom().item(Unchecked.supplier(() -> InetAddress.getAllByName(host))))
+                .map(addresses -> {
+                    if (!config.allowPrivateNetworks()) {
+                        for (InetAddress address : addresses) {
+                            if (PrivateAddresses.isPrivate(address)) {
+                                throw new PrivateAddressRefused(host, address);
+                            }
+                        }
+                    }
+                    return client.request(HttpMethod.POST,
+                            SocketAddress.inetSocketAddress(options.getPort(), addresses[0].getHostAddress()), options);
+                });
+    }
+
+    /** A receiver's host resolved to a private network address while such addresses are not allowed. */
+    static final class PrivateAddressRefused extends RuntimeException {
+        PrivateAddressRefused(String host, InetAddress address) {
+            super(host + " resolves to " + address.getHostAddress()
+                    + ", a private network address, which this service does not call");
+        }
     }
 
     private record Result(Integer status, String retryAfter, String error) {
@@ -171,8 +212,12 @@ public class WebhookSender {
     }
 
     /** What went wrong on the way to the receiver, in words for the subscriber (never a Java class name). */
-    private static String describe(Throwable failure) {
-        String kind = failure instanceof java.net.ConnectException ? "connection failed"
+    static String describe(Throwable raised) {
+        // the host lookup runs in a blocking section, which wraps its checked exceptions
+        Throwable failure = raised.getClass() == RuntimeException.class && raised.getCause() != null
+                ? raised.getCause() : raised;
+        String kind = failure instanceof PrivateAddressRefused ? "refused"
+                : failure instanceof java.net.ConnectException ? "connection failed"
                 : failure instanceof java.net.UnknownHostException ? "unknown host"
                 : failure instanceof java.util.concurrent.TimeoutException
                         || failure instanceof io.netty.handler.timeout.TimeoutException ? "timed out"

@@ -16,7 +16,8 @@ import java.util.Set;
  * Which webhook URLs are accepted: absolute http(s) URLs with a host, no credentials, at most 2,000 characters, and
  * never this service itself (its own port on a loopback, wildcard or configured host): a subscription pointing at
  * the API would have it call itself in a loop. With {@code revops.webhooks.allow-private-networks=false}, literal
- * loopback, private and link-local addresses and {@code localhost} are refused too (names are not resolved here).
+ * {@link PrivateAddresses} and {@code localhost} are refused too; names are not resolved here but when a delivery is
+ * sent ({@link WebhookSender}), so a name that points, or later comes to point, at a private address is never called.
  */
 @ApplicationScoped
 public class WebhookUrls {
@@ -110,7 +111,6 @@ public class WebhookUrls {
 
     private static boolean isPrivateLiteral(String host) {
         InetAddress address = literal(host);
-        return address != null && (address.isLoopbackAddress() || address.isAnyLocalAddress()
-                || address.isSiteLocalAddress() || address.isLinkLocalAddress());
+        return address != null && PrivateAddresses.isPrivate(address);
     }
 }

@@ -104,7 +104,7 @@ class WebhookApiTest extends ApiTest {
                 .then().statusCode(422).body("errors[0].message", equalTo("points at this service itself"));
         as(ws.adminKey()).get(HOOKS + "/" + id).then().body("url", equalTo("https://ok.example.com/a"))
                 .body("version", equalTo(1));
-        // Another port on the loopback is a local receiver, allowed by default (allow-private-networks).
+        // Another port on the loopback is a local receiver, allowed in tests (allow-private-networks).
         as(ws.adminKey()).body(Map.of("url", "http://127.0.0.1:" + (self == 1 ? 2 : self - 1) + "/x",
                 "eventTypes", List.of("*"))).post(HOOKS).then().statusCode(201);
     }
