@@ -4,16 +4,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.revops.platform.db.Db;
 import org.revops.support.ApiTest;
 
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsString;
@@ -35,12 +34,8 @@ class WebhookPrivateNetworksTest extends ApiTest {
         }
     }
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
+    @Inject
+    Db db;
 
     @Test
     void privateAddressesAreRefusedWhenSubscribing() {
@@ -67,14 +62,10 @@ class WebhookPrivateNetworksTest extends ApiTest {
                     "eventTypes", List.of("*"))).post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
             // the name now points at this machine (as a rebinding DNS server would make it): localhost, resolved
             // when sending, is a loopback address
-            try (var conn = DriverManager.getConnection(jdbcUrl, dbUser, password.orElse(""));
-                 PreparedStatement st = conn.prepareStatement(
-                         "UPDATE webhook_subscriptions SET url = ? WHERE workspace_id = ? AND id = ?")) {
-                st.setString(1, receiver.url("/hooks").replace("127.0.0.1", "localhost"));
-                st.setObject(2, ws.id());
-                st.setObject(3, UUID.fromString(id));
-                assertEquals(1, st.executeUpdate());
-            }
+            int changed = db.query("UPDATE webhook_subscriptions SET url = $1 WHERE workspace_id = $2 AND id = $3",
+                    Tuple.of(receiver.url("/hooks").replace("127.0.0.1", "localhost"), ws.id(), UUID.fromString(id)))
+                    .await().atMost(Duration.ofSeconds(10)).rowCount();
+            assertEquals(1, changed);
             String delivery = as(ws.adminKey()).post("/api/v1/webhooks/" + id + "/test").then().statusCode(202)
                     .extract().path("id");
 
