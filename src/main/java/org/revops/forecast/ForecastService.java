@@ -174,8 +174,8 @@ public class ForecastService {
         if (!seenWhateverTheHierarchy(caller, scope)) {
             // whether a manager's sight reaches the user, or which territories a subtree covers, takes the trees
             return people.flatMap(hierarchy -> {
-                List<UUID> scopeIds = checkScope(caller, scope, hierarchy.users(), hierarchy.territories());
-                return load(caller, currency, period, scope, breakdowns, scopeIds, asOf)
+                List<UUID> covered = checkScope(caller, scope, hierarchy.users(), hierarchy.territories());
+                return load(caller, currency, period, scope, breakdowns, covered, asOf)
                         .map(loaded -> assemble(currency, period, scope, hierarchy, loaded, asOf));
             });
         }
@@ -296,8 +296,12 @@ public class ForecastService {
                                  Map<UUID, BigDecimal> territoryQuotas, List<Row> adjustments) {
     }
 
+    /**
+     * The numbers of the scope: deals, quotas, adjustments. A territory scope's numbers are those of
+     * {@code territoryIds} (its subtree, read from the tree first); a user scope's team is walked in SQL.
+     */
     private Uni<FactsAndPlans> load(Caller caller, String currency, ForecastPeriod period, ForecastScope scope,
-                                    EnumSet<Breakdown> breakdowns, List<UUID> scopeIds, LocalDate asOf) {
+                                    EnumSet<Breakdown> breakdowns, List<UUID> territoryIds, LocalDate asOf) {
         EnumSet<Grouping> groupings = EnumSet.noneOf(Grouping.class);
         groupings.add(scope.type() == Type.territory ? Grouping.TERRITORY : Grouping.OWNER);
         if (breakdowns.contains(Breakdown.territory)) {
@@ -317,7 +321,7 @@ public class ForecastService {
         Tuple args = Tuple.of(caller.workspaceId(), currency, period.start(), period.end());
         switch (filter) {
             case TEAM -> args.addUUID(scope.id());
-            case TERRITORIES -> args.addArrayOfUUID(scopeIds.toArray(UUID[]::new));
+            case TERRITORIES -> args.addArrayOfUUID(territoryIds.toArray(UUID[]::new));
             case NONE -> { }
         }
         if (asOf != null) {
@@ -337,7 +341,7 @@ public class ForecastService {
             case NONE -> db.query(ForecastQueries.QUOTAS, Tuple.of(caller.workspaceId(), period.id()));
             case TEAM -> db.query(ForecastQueries.TEAM_QUOTAS, Tuple.of(caller.workspaceId(), period.id(), scope.id()));
             case TERRITORIES -> db.query(ForecastQueries.TERRITORY_QUOTAS, Tuple.of(caller.workspaceId(), period.id(),
-                    scopeIds.toArray(UUID[]::new)));
+                    territoryIds.toArray(UUID[]::new)));
         };
         // adjustments are not kept as of a date: a past roll-up shows adjusted = computed
         Uni<RowSet<Row>> adjustments = scope.type() == Type.territory || asOf != null ? Uni.createFrom().nullItem()

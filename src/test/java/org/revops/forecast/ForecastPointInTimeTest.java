@@ -207,13 +207,9 @@ class ForecastPointInTimeTest extends ApiTest {
         as(repB.key()).get(ROLLUP + "&asOf=2026-11-12").then().statusCode(200)
                 .body("totals.categories.amount", equalTo(List.of(500f, 700f, 0f, 0f, 0f)));
 
-        UUID model = UUID.randomUUID();
-        UUID emea = UUID.randomUUID();
-        sql("INSERT INTO territory_models (workspace_id, id, name, state, created_at, updated_at)"
-                + " VALUES ($1, $2, 'FY27', 'active', now(), now())", ws.id(), model);
-        sql("INSERT INTO territories (workspace_id, id, model_id, parent_id, name, code, type, created_at, updated_at)"
-                + " VALUES ($1, $2, $3, null, 'EMEA', 'E', 'region', now(), now())", ws.id(), emea, model);
-        sql("UPDATE opportunities SET territory_id = $2 WHERE workspace_id = $1 AND name IN ('d1', 'd5')", ws.id(), emea);
+        TerritoryFixture territories = TerritoryFixture.activeModel(db, ws.id());
+        UUID emea = territories.territory(null, "EMEA", "E", "region");
+        territories.place(emea, "d1", "d5");
         // today's territories: d1 (BestCase 1,500 then) and d5 (800 then)
         as(ws.adminKey()).get(ROLLUP + "&scope=territory:" + emea + "&asOf=2026-10-20").then().statusCode(200)
                 .body("scope.name", equalTo("EMEA"))

@@ -42,14 +42,9 @@ class ForecastRatesTest extends ForecastDataset {
                 facts.getList("breakdowns.months.collect { it.figures.categories[0].amount }"));
 
         // a territory scope reads the deals themselves, through the same rate
-        UUID model = UUID.randomUUID();
-        UUID territory = UUID.randomUUID();
-        sql("INSERT INTO territory_models (workspace_id, id, name, state, created_at, updated_at)"
-                + " VALUES ($1, $2, 'FY27', 'active', now(), now())", ws.id(), model);
-        sql("INSERT INTO territories (workspace_id, id, model_id, parent_id, name, code, type, created_at, updated_at)"
-                + " VALUES ($1, $2, $3, null, 'Global', 'G', 'global', now(), now())", ws.id(), territory, model);
-        sql("UPDATE opportunities SET territory_id = $2 WHERE workspace_id = $1 AND name IN ('c1', 'c2', 'c3', 'c4')",
-                ws.id(), territory);
+        TerritoryFixture territories = TerritoryFixture.activeModel(db, ws.id());
+        UUID territory = territories.territory(null, "Global", "G", "global");
+        territories.place(territory, "c1", "c2", "c3", "c4");
         as(ws.adminKey()).get(ROLLUP + "?period=2026-Q4&scope=territory:" + territory).then().statusCode(200)
                 .body("totals.categories[0].amount", equalTo(2600f));
     }

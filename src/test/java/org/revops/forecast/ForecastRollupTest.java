@@ -95,19 +95,13 @@ class ForecastRollupTest extends ForecastDataset {
 
     @Test
     void theWorkspaceAndTerritoriesRollUpTheirOwnWay() {
-        UUID model = UUID.randomUUID();
-        UUID global = UUID.randomUUID();
-        UUID emea = UUID.randomUUID();
-        UUID na = UUID.randomUUID();
-        sql("INSERT INTO territory_models (workspace_id, id, name, state, created_at, updated_at)"
-                + " VALUES ($1, $2, 'FY27', 'active', now(), now())", ws.id(), model);
-        sql("INSERT INTO territories (workspace_id, id, model_id, parent_id, name, code, type, created_at, updated_at)"
-                + " VALUES ($1, $2, $5, null, 'Global', 'G', 'global', now(), now()),"
-                + " ($1, $3, $5, $2, 'EMEA', 'E', 'region', now(), now()),"
-                + " ($1, $4, $5, $2, 'North America', 'N', 'region', now(), now())", ws.id(), global, emea, na, model);
-        sql("UPDATE opportunities SET territory_id ="
-                + " CASE name WHEN 'm1' THEN $2::uuid WHEN 'b1' THEN $4::uuid ELSE $3::uuid END"
-                + " WHERE workspace_id = $1 AND name IN ('a1', 'a2', 'b1', 'm1')", ws.id(), global, emea, na);
+        TerritoryFixture territories = TerritoryFixture.activeModel(db, ws.id());
+        UUID global = territories.territory(null, "Global", "G", "global");
+        UUID emea = territories.territory(global, "EMEA", "E", "region");
+        UUID na = territories.territory(global, "North America", "N", "region");
+        territories.place(global, "m1");
+        territories.place(emea, "a1", "a2");
+        territories.place(na, "b1");
         as(ws.adminKey()).body(Map.of("periodId", "2026-Q4", "territoryId", emea.toString(), "amount", 5000))
                 .post("/api/v1/quotas").then().statusCode(201);
         as(ws.adminKey()).body(Map.of("periodId", "2026-Q4", "territoryId", na.toString(), "amount", 4000))
